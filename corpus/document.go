@@ -1,0 +1,118 @@
+// Package corpus owns lextraite's document model and turns files into it:
+// loaders per format (Markdown, HTML, PDF, plain text, JSON), the split of a
+// text into provisions (articles) and the metadata overlay.
+//
+// The identifiers and shapes follow the Contracts section of DESIGN.md:
+// document ids are lowercase [a-z0-9-]+, provision anchors "art-…", and a
+// provision id is "{doc_id}/{anchor}".
+package corpus
+
+// Kinds of legal text, the `kind` code of DESIGN.md.
+const (
+	KindLoi                  = "loi"
+	KindOrdonnance           = "ordonnance"
+	KindDecret               = "décret"
+	KindCode                 = "code"
+	KindConstitution         = "constitution"
+	KindTraite               = "traité"
+	KindConvention           = "convention"
+	KindProtocole            = "protocole"
+	KindCharte               = "charte"
+	KindAccord               = "accord"
+	KindDecision             = "décision"
+	KindTravauxPreparatoires = "travaux-préparatoires"
+	KindAutre                = "autre"
+)
+
+// Kinds lists every valid kind code, in the order the site shows them.
+var Kinds = []string{KindLoi, KindOrdonnance, KindDecret, KindCode, KindConstitution,
+	KindTraite, KindConvention, KindProtocole, KindCharte, KindAccord, KindDecision,
+	KindTravauxPreparatoires, KindAutre}
+
+// Authority values: whether the text is the official one or a third-party
+// transcription (DESIGN.md, "Metadata and trust").
+const (
+	AuthorityOfficiel      = "officiel"
+	AuthorityTranscription = "transcription"
+)
+
+// Document is one legal text: a law, a code or an extract of one, a treaty in
+// one language, or a court decision. JSON field names are those of
+// /api/doc/{doc_id} in DESIGN.md.
+type Document struct {
+	// ID is the stable document id, lowercase [a-z0-9-]+.
+	ID string `json:"id"`
+	// WorkID groups the language versions and extracts of one instrument.
+	WorkID string `json:"work_id"`
+	// FRBRURI is the Akoma Ntoso FRBR work URI, e.g. "/akn/ml/act/loi/2012/023".
+	FRBRURI string `json:"frbr_uri"`
+	// Title is the full title, in the document's language.
+	Title string `json:"title"`
+	// ShortTitles are the short names people use ("Protocole de Palerme").
+	ShortTitles []string `json:"short_titles"`
+	// Kind is one of Kinds.
+	Kind string `json:"kind"`
+	// Jurisdiction is an ISO 3166-1 alpha-2 code in lowercase ("ml", "fr")
+	// or one of un, ilo, coe, au, ecowas, int.
+	Jurisdiction string `json:"jurisdiction"`
+	// Language is an ISO 639-1 code: fr, en, nl, de, it.
+	Language string `json:"language"`
+	// Date is the date of adoption or decision, ISO 8601 "YYYY-MM-DD" (or
+	// "YYYY" when only the year is known); "" when unknown.
+	Date string `json:"date"`
+	// Number is the official number as written ("2012-023", "0.311.542").
+	Number string `json:"number"`
+	// Source is the path, relative to the corpus root with forward slashes,
+	// of the file or folder the document was read from.
+	Source string `json:"source"`
+	// Authority is AuthorityOfficiel or AuthorityTranscription.
+	Authority string `json:"authority"`
+	// Notes are the warnings a reader must see (partial text, consolidation
+	// date, numbering since changed). Never nil in JSON.
+	Notes []string `json:"notes"`
+	// Provisions are the document's provisions in reading order.
+	Provisions []Provision `json:"provisions"`
+
+	// Format is the loader that read the document: md, html, pdf, txt, json.
+	Format string `json:"format,omitempty"`
+	// Preamble is text before the first provision (title block, preamble,
+	// visas), kept so a document without provisions is still searchable.
+	Preamble string `json:"preamble,omitempty"`
+	// Incomplete names the metadata fields that stayed unknown
+	// (title, kind, jurisdiction, date).
+	Incomplete []string `json:"incomplete,omitempty"`
+}
+
+// Provision is one addressable part of a document, at least down to the
+// article. JSON names follow /api/doc/{doc_id} in DESIGN.md.
+type Provision struct {
+	// ID is "{doc_id}/{anchor}".
+	ID string `json:"id"`
+	// Anchor is the HTML fragment id, "art-225-4-1" (see Anchor).
+	Anchor string `json:"anchor"`
+	// Number is the article number as written: "225-4-1", "premier", "3 bis".
+	Number string `json:"number"`
+	// Heading is the article's own title when it has one ("Terminologie").
+	Heading string `json:"heading"`
+	// Path is the breadcrumb of enclosing divisions, outermost first
+	// (["Titre II", "Chapitre V"]); never nil in JSON.
+	Path []string `json:"path"`
+	// Text is the provision's text, paragraphs separated by a blank line.
+	Text string `json:"text"`
+	// Language is the ISO 639-1 code of the text.
+	Language string `json:"language"`
+	// Source is the path of the file the text was read from, relative to the
+	// corpus root (for a folder read as one document, the article's file).
+	Source string `json:"source,omitempty"`
+}
+
+// Skipped is a file that was not indexed, with the reason a user can act on.
+type Skipped struct {
+	// Path is relative to the corpus root, forward slashes.
+	Path string `json:"path"`
+	// Reason is a French sentence ("PDF protégé par un mot de passe").
+	Reason string `json:"reason"`
+	// Code is a stable machine code: encrypted, no-text, corrupt, empty,
+	// unsupported, error.
+	Code string `json:"code"`
+}

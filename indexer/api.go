@@ -1,0 +1,92 @@
+// Package indexer builds lextraite's bleve index from corpus documents and
+// searches it. One bleve document is indexed per provision and one per
+// document (DESIGN.md, "Index"). The JSON shapes here are the /api/search
+// contract of DESIGN.md.
+package indexer
+
+import (
+	"errors"
+
+	"lextraite/corpus"
+)
+
+// ErrBadQuery marks a query the user must fix (syntax, length, expensive
+// operators). Errors wrapping it carry a French message saying what to fix;
+// the site maps them to 400.
+var ErrBadQuery = errors.New("requête invalide")
+
+// ErrNoIndex: the index directory holds no complete index yet.
+var ErrNoIndex = errors.New("aucun index construit")
+
+// Request is one search, from the URL parameters of /recherche and
+// /api/search (DESIGN.md) or from `lextraite search`.
+type Request struct {
+	// Query is the user's text, with the operators of the query language.
+	Query string
+	// Filters, each a list of accepted codes (OR inside one filter, AND
+	// between filters): jurisdiction codes, kind codes, years "2012",
+	// ISO 639-1 languages.
+	Jurisdiction, Kind, Year, Language []string
+	// Offset is the number of hits skipped, Limit the page size (1..100;
+	// 0 means 10).
+	Offset, Limit int
+	// Sort is "" (relevance) or "date" (newest first).
+	Sort string
+}
+
+// Response is the /api/search object: {query, total, took_ms, hits}.
+type Response struct {
+	Query string `json:"query"`
+	// Total counts all hits, not only this page.
+	Total uint64 `json:"total"`
+	// TookMS is the search time in milliseconds.
+	TookMS float64 `json:"took_ms"`
+	Hits   []Hit   `json:"hits"`
+
+	// Facets are counts per filter value for the whole result set, keyed
+	// by "juridiction", "type", "annee", "langue". Not part of the API JSON.
+	Facets map[string][]FacetCount `json:"-"`
+	// Suggestion is a corrected query ("vouliez-vous dire") when the query
+	// found little or nothing; "" otherwise. Not part of the API JSON.
+	Suggestion string `json:"-"`
+}
+
+// FacetCount is one value of a facet and the number of hits having it.
+type FacetCount struct {
+	Value string
+	Count int
+}
+
+// Hit is a provision, or a document when the match is in a document without
+// provisions or in its title. Field names and meanings follow DESIGN.md.
+type Hit struct {
+	ID       string `json:"id"`
+	DocID    string `json:"doc_id"`
+	DocTitle string `json:"doc_title"`
+	// Provision is the number as written, "" for a document hit.
+	Provision string `json:"provision"`
+	Anchor    string `json:"anchor"`
+	// URL is relative, with the anchor: /doc/{doc_id}#{anchor}.
+	URL string `json:"url"`
+	// Snippet is HTML: escaped text with <mark> around matched words.
+	Snippet      string  `json:"snippet"`
+	Score        float64 `json:"score"`
+	Jurisdiction string  `json:"jurisdiction"`
+	Kind         string  `json:"kind"`
+	Language     string  `json:"language"`
+	Date         string  `json:"date"`
+	// Source is the corpus-relative path of the file the text was read from.
+	Source string `json:"source"`
+}
+
+// Stats summarise a build, for `lextraite index` and /corpus.
+type Stats struct {
+	FilesSeen  int              `json:"files_seen"`
+	Documents  int              `json:"documents"`
+	Provisions int              `json:"provisions"`
+	Skipped    []corpus.Skipped `json:"skipped"`
+	// BuiltAt is the RFC 3339 time the build finished.
+	BuiltAt string `json:"built_at"`
+	// TextBytes is the size of all indexed text, for MB/s figures.
+	TextBytes int64 `json:"text_bytes"`
+}
