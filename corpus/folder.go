@@ -1,0 +1,370 @@
+package corpus
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// lxMetadata is the metadata.json of a folder of per-article files (one
+// .md and one .json per article): the document's title and its structure
+// tree in reading order.
+type lxMetadata struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Type        string `json:"type"`
+	Description string `json:"description"`
+	Structure   struct {
+		Sections []lxSection `json:"sections"`
+	} `json:"structure"`
+}
+
+type lxSection struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	Type  string   `json:"type"`
+	Order int      `json:"order"`
+	Path  []string `json:"path"`
+}
+
+// lxArticle is the per-article JSON sidecar. Numero may carry a trailing
+// space ("499 ") or be cut at 30 characters; Title holds "Article 499 : …".
+type lxArticle struct {
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Numero string   `json:"numero"`
+	Path   []string `json:"path"`
+}
+
+var reSectionTitle = regexp.MustCompile(`^(?i)(livre|titre|chapitre|section|sous-section|paragraphe|partie)\s+(\S+)\s*[:.\-–]?\s*(.*)$`)
+
+// loadFolder reads a folder of per-article files as one document: with a
+// metadata.json (order and titles from its structure tree) or with a
+// README.md index (order from its links, else by article number). Files
+// the folder holds that are not articles are reported, never dropped
+// silently.
+func loadFolder(u unit) ([]*Document, []Skipped, error) {
+	d := newDoc(u, "md")
+	d.Language = "fr"
+	var (
+		blocks []block
+		skip   []Skipped
+		used   = map[string]bool{}
+	)
+	metaPath := filepath.Join(u.abs, "metadata.json")
+	if data, err := os.ReadFile(metaPath); err == nil {
+		var md lxMetadata
+		if err := json.Unmarshal(data, &md); err != nil {
+			return nil, nil, fmt.Errorf("%w : metadata.json invalide : %v", ErrCorrupt, err)
+		}
+		used["metadata.json"] = true
+		d.Title = md.Title
+		blocks, skip = lxBlocks(u, md, used)
+	} else {
+		blocks = readmeBlocks(u, d, used)
+	}
+	// Report every other file.
+	_ = filepath.WalkDir(u.abs, func(abs string, e fs.DirEntry, err error) error {
+		if err != nil || !e.Type().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(u.abs, abs)
+		rel = filepath.ToSlash(rel)
+		if !used[rel] && !strings.HasSuffix(rel, ".meta.yaml") {
+			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: "fichier du dossier qui n'est ni un article ni son index", Code: "unsupported"})
+		}
+		return nil
+	})
+	if len(blocks) == 0 {
+		return nil, skip, fmt.Errorf("%w : aucun article lisible dans le dossier", ErrEmpty)
+	}
+	d.parseBlocks(blocks, nil)
+	return []*Document{d}, skip, nil
+}
+
+// lxBlocks orders the article files by the structure tree of metadata.json
+// and gives each the blocks of its divisions and its heading.
+func lxBlocks(u unit, md lxMetadata, used map[string]bool) ([]block, []Skipped) {
+	// Index the article files by their id (file name without .md).
+	files := map[string][]string{} // id → rel paths (an id may repeat in several folders)
+	_ = filepath.WalkDir(u.abs, func(abs string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() && strings.HasSuffix(abs, ".md") {
+			rel, _ := filepath.Rel(u.abs, abs)
+			rel = filepath.ToSlash(rel)
+			id := strings.TrimSuffix(path.Base(rel), ".md")
+			files[id] = append(files[id], rel)
+		}
+		return nil
+	})
+	for _, v := range files {
+		sort.Strings(v)
+	}
+	titles := map[string]string{}
+	for _, s := range md.Structure.Sections {
+		if s.Type != "article" {
+			titles[s.ID] = s.Title
+		}
+	}
+	var out []block
+	var skip []Skipped
+	opened := []string{}
+	emit := func(rel string, sec lxSection) {
+		used[rel] = true
+		jsonRel := strings.TrimSuffix(rel, ".md") + ".json"
+		var art lxArticle
+		if data, err := os.ReadFile(filepath.Join(u.abs, filepath.FromSlash(jsonRel))); err == nil {
+			if json.Unmarshal(data, &art) == nil {
+				used[jsonRel] = true
+			}
+		}
+		body, err := os.ReadFile(filepath.Join(u.abs, filepath.FromSlash(rel)))
+		if err != nil {
+			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: err.Error(), Code: "error"})
+			return
+		}
+		// Divisions: the section path of the article.
+		divs := sec.Path
+		if len(divs) > 0 {
+			divs = divs[:len(divs)-1]
+		}
+		common := 0
+		for common < len(divs) && common < len(opened) && divs[common] == opened[common] {
+			common++
+		}
+		for k := common; k < len(divs); k++ {
+			t := titles[divs[k]]
+			if t == "" {
+				t = divs[k]
+			}
+			out = append(out, block{level: k + 1, text: sectionLabel(t)})
+		}
+		opened = append([]string{}, divs...)
+		number, heading := lxNumber(art, sec)
+		if number == "" {
+			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: "numéro d'article introuvable", Code: "error"})
+			return
+		}
+		head := "Article " + number
+		if heading != "" {
+			head += " : " + heading
+		}
+		out = append(out, block{level: 6, text: head, source: u.rel + "/" + rel})
+		text, inlineHeading := lxBody(string(body), number)
+		if heading == "" && inlineHeading != "" {
+			out[len(out)-1].text += " : " + inlineHeading
+		}
+		for _, b := range markdownBlocks([]byte(text)) {
+			if b.level > 0 {
+				if n, _, ok := articleHead(b.text); ok && NormalizeNumber(n) == NormalizeNumber(number) {
+					continue // the .md repeats its own heading
+				}
+				b.level = 0
+			}
+			out = append(out, b)
+		}
+	}
+	for _, s := range md.Structure.Sections {
+		if s.Type != "article" {
+			continue
+		}
+		cands := files[s.ID]
+		if len(cands) == 0 {
+			continue
+		}
+		// Prefer the file whose folder matches the section path.
+		want := strings.Join(s.Path[:max(0, len(s.Path)-1)], "/")
+		pick := ""
+		for _, c := range cands {
+			if used[c] {
+				continue
+			}
+			if path.Dir(c) == want || pick == "" {
+				pick = c
+				if path.Dir(c) == want {
+					break
+				}
+			}
+		}
+		if pick == "" {
+			continue
+		}
+		emit(pick, s)
+	}
+	// Articles the structure tree does not list, in file order.
+	var rest []string
+	for _, v := range files {
+		for _, rel := range v {
+			if !used[rel] && strings.HasPrefix(path.Base(rel), "article") {
+				rest = append(rest, rel)
+			}
+		}
+	}
+	sort.Strings(rest)
+	for _, rel := range rest {
+		dir := path.Dir(rel)
+		p := []string{}
+		if dir != "." {
+			p = strings.Split(dir, "/")
+		}
+		emit(rel, lxSection{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: append(p, "")})
+	}
+	return out, skip
+}
+
+// sectionLabel turns "TITRE 1 : DROITS ET LIBERTÉS" into a division
+// heading split recognises.
+func sectionLabel(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if m := reSectionTitle.FindStringSubmatch(t); m != nil {
+		kind := strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:])
+		if m[3] != "" {
+			return kind + " " + m[2] + " : " + m[3]
+		}
+		return kind + " " + m[2]
+	}
+	return t
+}
+
+var reLXTitle = regexp.MustCompile(`^(?i)article\s+(` + articleNumber + `)\s*[:!.\-–]?\s*(.*)$`)
+
+// lxNumber reads the article number and its heading from the sidecar: the
+// title ("Article 499 : …", "ARTICLE 14 !LE CONSEIL…") is complete where
+// numero may be cut.
+func lxNumber(art lxArticle, sec lxSection) (number, heading string) {
+	title := strings.Join(strings.Fields(art.Title), " ")
+	if title == "" {
+		title = strings.Join(strings.Fields(sec.Title), " ")
+	}
+	if m := reLXTitle.FindStringSubmatch(title); m != nil {
+		number, heading = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		// "9 :nouveau" → "9 nouveau"
+		if strings.HasPrefix(strings.ToLower(heading), "nouveau") {
+			number += " nouveau"
+			heading = strings.TrimSpace(heading[len("nouveau"):])
+		}
+		// A long "title" is the start of the text, not a heading.
+		if len([]rune(heading)) > 100 || strings.HasSuffix(heading, ".") && len([]rune(heading)) > 60 {
+			heading = ""
+		}
+		return number, heading
+	}
+	n := strings.TrimSpace(art.Numero)
+	if n == "" {
+		n = strings.TrimSuffix(strings.TrimPrefix(sec.ID, "article-"), "-")
+	}
+	if _, err := strconv.Atoi(strings.Fields(n + " x")[0]); err == nil || n != "" {
+		return n, ""
+	}
+	return "", ""
+}
+
+// readmeBlocks orders the article files of a folder with a README.md index
+// by the README's links, else by article number.
+func readmeBlocks(u unit, d *Document, used map[string]bool) []block {
+	var out []block
+	readme, err := os.ReadFile(filepath.Join(u.abs, "README.md"))
+	if err == nil {
+		used["README.md"] = true
+		for _, b := range markdownBlocks(readme) {
+			if b.level > 0 && d.Title == "" {
+				d.Title = strings.TrimSuffix(strings.TrimSpace(b.text), ".")
+			}
+		}
+	}
+	order := []string{}
+	for _, m := range regexp.MustCompile(`\]\(([^)\s]+\.md)\)`).FindAllStringSubmatch(string(readme), -1) {
+		rel := path.Clean(m[1])
+		if _, err := os.Stat(filepath.Join(u.abs, filepath.FromSlash(rel))); err == nil && !used[rel] {
+			order = append(order, rel)
+			used[rel] = true
+		}
+	}
+	var rest []string
+	_ = filepath.WalkDir(u.abs, func(abs string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() {
+			rel, _ := filepath.Rel(u.abs, abs)
+			rel = filepath.ToSlash(rel)
+			if !used[rel] && reArticleFile.MatchString(path.Base(rel)) {
+				rest = append(rest, rel)
+			}
+		}
+		return nil
+	})
+	sort.Slice(rest, func(i, j int) bool { return naturalLess(rest[i], rest[j]) })
+	// The README of these extracts lists articles in the order of its
+	// generator, not always the legal order (224-1 C before 224-1 A):
+	// follow the article numbers.
+	all := append(order, rest...)
+	sort.SliceStable(all, func(i, j int) bool { return naturalLess(all[i], all[j]) })
+	for _, rel := range all {
+		used[rel] = true
+		body, err := os.ReadFile(filepath.Join(u.abs, filepath.FromSlash(rel)))
+		if err != nil {
+			continue
+		}
+		bs := markdownBlocks([]byte(decodeText(body)))
+		if len(bs) > 0 && bs[0].level > 0 {
+			bs[0].source = u.rel + "/" + rel
+		}
+		out = append(out, bs...)
+	}
+	return out
+}
+
+var reDigits = regexp.MustCompile(`\d+|\D+`)
+
+// naturalLess compares strings with runs of digits by value
+// ("article-225-4-2" < "article-225-4-10").
+func naturalLess(a, b string) bool {
+	pa, pb := reDigits.FindAllString(a, -1), reDigits.FindAllString(b, -1)
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		if pa[i] == pb[i] {
+			continue
+		}
+		na, ea := strconv.Atoi(pa[i])
+		nb, eb := strconv.Atoi(pb[i])
+		if ea == nil && eb == nil {
+			return na < nb
+		}
+		return pa[i] < pb[i]
+	}
+	return len(pa) < len(pb)
+}
+
+// lxBody removes from an article file the line repeating its own heading
+// ("Article 10 : Action de prévention") and returns that heading's title;
+// division headings that the transcription put at the end of an article
+// ("CHAPITRE II : DU GLOSSAIRE") are set apart as their own paragraphs.
+func lxBody(body, number string) (string, string) {
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	heading := ""
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if n, rest, ok := articleHead(t); ok && NormalizeNumber(n) == NormalizeNumber(number) {
+			lines[i] = ""
+			if len([]rune(rest)) <= 100 && !strings.HasSuffix(rest, ".") {
+				heading = rest
+			} else {
+				lines[i] = rest
+			}
+		}
+		break
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if _, _, ok := divisionHead(t); ok && isDivisionLine(t) && t == strings.ToUpper(t) {
+			lines[i] = "\n" + t + "\n"
+		}
+	}
+	return strings.Join(lines, "\n"), heading
+}

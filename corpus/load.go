@@ -1,0 +1,560 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Options configure LoadDir.
+type Options struct {
+	// Overlays are metadata overlay folders mirroring the corpus paths,
+	// weakest first (typically DefaultOverlay() then the user's -meta DIR).
+	Overlays []fs.FS
+	// Progress, when set, is called once per unit loaded (a file, or a
+	// folder read as one document) with the unit's path and its file count.
+	// It may be called from several goroutines.
+	Progress func(rel string, files int)
+	// Units, when set, is called once with the total number of files
+	// before loading starts.
+	Units func(files int)
+}
+
+// Report is the outcome of LoadDir: every document, and every file that
+// was not indexed with its reason.
+type Report struct {
+	// FilesSeen counts every regular file under the root.
+	FilesSeen int
+	// Documents are sorted by Source then Language.
+	Documents []*Document
+	// Skipped files, sorted by Path.
+	Skipped []Skipped
+}
+
+// unit is a file, or a folder read as one document.
+type unit struct {
+	rel    string // corpus-relative, forward slashes
+	abs    string
+	folder bool
+	files  int
+}
+
+// LoadDir reads every document under root. A file that cannot be read is
+// reported in Report.Skipped with its reason and never stops the others.
+// The error is non-nil only when root itself cannot be walked.
+func LoadDir(root string, opt Options) (*Report, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s : %w", root, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("corpus %s : ce n'est pas un dossier", root)
+	}
+	rep := &Report{}
+	units, skipped, seen, err := findUnits(root)
+	if err != nil {
+		return nil, err
+	}
+	rep.FilesSeen = seen
+	rep.Skipped = skipped
+	if opt.Units != nil {
+		opt.Units(seen)
+	}
+	src := metaSources{overlays: opt.Overlays}
+
+	type result struct {
+		docs []*Document
+		skip []Skipped
+	}
+	results := make([]result, len(units))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				u := units[i]
+				docs, skip := loadUnit(u, src)
+				results[i] = result{docs, skip}
+				if opt.Progress != nil {
+					opt.Progress(u.rel, u.files)
+				}
+			}
+		}()
+	}
+	for i := range units {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		rep.Documents = append(rep.Documents, r.docs...)
+		rep.Skipped = append(rep.Skipped, r.skip...)
+	}
+	dedupeIDs(rep.Documents)
+	sort.SliceStable(rep.Documents, func(i, j int) bool {
+		if rep.Documents[i].Source != rep.Documents[j].Source {
+			return rep.Documents[i].Source < rep.Documents[j].Source
+		}
+		return rep.Documents[i].ID < rep.Documents[j].ID
+	})
+	sort.Slice(rep.Skipped, func(i, j int) bool { return rep.Skipped[i].Path < rep.Skipped[j].Path })
+	return rep, nil
+}
+
+// findUnits walks root and returns the units to load, the files skipped
+// outright, and the number of regular files seen.
+func findUnits(root string) ([]unit, []Skipped, int, error) {
+	var (
+		units   []unit
+		skipped []Skipped
+		seen    int
+		folders = map[string]*unit{}
+	)
+	err := filepath.WalkDir(root, func(abs string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, abs)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			skipped = append(skipped, Skipped{Path: rel, Reason: "illisible : " + err.Error(), Code: "error"})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			if rel != "." && isFolderDocument(abs) {
+				u := &unit{rel: rel, abs: abs, folder: true}
+				folders[rel] = u
+				units = append(units, *u)
+				n := 0
+				_ = filepath.WalkDir(abs, func(_ string, d fs.DirEntry, err error) error {
+					if err == nil && d.Type().IsRegular() {
+						n++
+					}
+					return nil
+				})
+				seen += n
+				units[len(units)-1].files = n
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		seen++
+		name := d.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+			skipped = append(skipped, Skipped{Path: rel, Reason: "fichier caché, ignoré", Code: "unsupported"})
+		case strings.HasSuffix(name, ".meta.yaml"):
+			// a sidecar: read with the file it describes
+		case rel == "SOURCES.md":
+			skipped = append(skipped, Skipped{Path: rel, Reason: "notice de provenance du corpus, pas un texte juridique", Code: "unsupported"})
+		default:
+			units = append(units, unit{rel: rel, abs: abs, files: 1})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return units, skipped, seen, nil
+}
+
+var reArticleFile = regexp.MustCompile(`(?i)^article-[^/]+\.md$`)
+
+// isFolderDocument reports whether dir is a folder of per-article files
+// read as one document: it holds a metadata.json, or a README.md beside
+// article-*.md files (DESIGN.md, "What a document is").
+func isFolderDocument(dir string) bool {
+	if _, err := os.Stat(filepath.Join(dir, "metadata.json")); err == nil {
+		return true
+	}
+	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
+		return false
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if reArticleFile.MatchString(e.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// loadUnit loads one unit, recovering any panic of a loader into a
+// Skipped entry for that unit.
+func loadUnit(u unit, src metaSources) (docs []*Document, skip []Skipped) {
+	defer func() {
+		if r := recover(); r != nil {
+			docs = nil
+			skip = append(skip, Skipped{Path: u.rel, Reason: fmt.Sprintf("erreur interne du chargeur : %v", r), Code: "error"})
+		}
+	}()
+	metas, err := src.lookup(u.rel, u.abs)
+	if err != nil {
+		return nil, []Skipped{{Path: u.rel, Reason: err.Error(), Code: "error"}}
+	}
+	for _, m := range metas {
+		if m.Skip != "" {
+			return nil, []Skipped{{Path: u.rel, Reason: m.Skip, Code: "unsupported"}}
+		}
+	}
+	if u.folder {
+		docs, skip, err = loadFolder(u)
+	} else {
+		docs, err = loadFile(u, metas)
+	}
+	if err != nil {
+		return nil, append(skip, Skipped{Path: u.rel, Reason: err.Error(), Code: skipCode(err)})
+	}
+	for _, d := range docs {
+		finish(d, u, metas)
+	}
+	return docs, skip
+}
+
+// loadFile dispatches on the extension, sniffing content only when the
+// extension is unknown.
+func loadFile(u unit, metas []*Meta) ([]*Document, error) {
+	ext := strings.ToLower(path.Ext(u.rel))
+	format := map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html",
+		".pdf": "pdf", ".txt": "txt", ".text": "txt", ".json": "json", ".xml": "xml"}[ext]
+	if format == "pdf" {
+		return loadPDF(u)
+	}
+	data, err := os.ReadFile(u.abs)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	if format == "" {
+		format = sniff(data)
+	}
+	switch format {
+	case "md":
+		return loadMarkdown(u, data, metas)
+	case "html":
+		return loadHTML(u, data)
+	case "txt":
+		return loadText(u, data)
+	case "json":
+		return loadJSON(u, data)
+	case "pdf":
+		return loadPDF(u)
+	case "xml":
+		return nil, fmt.Errorf("%w : XML (Akoma Ntoso, LIMS) pas encore lu par lextraite", ErrUnsupported)
+	}
+	return nil, fmt.Errorf("%w : extension %q non reconnue et contenu non textuel", ErrUnsupported, ext)
+}
+
+// sniff guesses a format from content, for files with an unknown extension.
+func sniff(data []byte) string {
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
+	switch {
+	case bytes.HasPrefix(head, []byte("%pdf-")):
+		return "pdf"
+	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
+		return "html"
+	case bytes.HasPrefix(head, []byte("<meta")), bytes.HasPrefix(head, []byte("---")), bytes.HasPrefix(head, []byte("#")):
+		return "md"
+	case bytes.HasPrefix(head, []byte("{")), bytes.HasPrefix(head, []byte("[")):
+		return "json"
+	case bytes.HasPrefix(head, []byte("<?xml")):
+		return "xml"
+	}
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return "txt"
+	}
+	return ""
+}
+
+// decodeText returns data as UTF-8: UTF-8 (BOM stripped) when valid, else
+// windows-1252, the superset of ISO-8859-1 that such files use in practice.
+func decodeText(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	return string(s)
+}
+
+// newDoc returns a document with the unit's defaults.
+func newDoc(u unit, format string) *Document {
+	return &Document{Source: u.rel, Format: format, Notes: []string{}, ShortTitles: []string{}}
+}
+
+// loadMarkdown reads a Markdown file: YAML front matter, goldmark, and the
+// split of -en-nl/-fr-nl files into one document per language.
+func loadMarkdown(u unit, data []byte, metas []*Meta) ([]*Document, error) {
+	fm, body := splitFrontMatter([]byte(decodeText(data)))
+	blocks := markdownBlocks(body)
+	if len(blocks) == 0 {
+		return nil, ErrEmpty
+	}
+	parts := splitLanguages(blocks)
+	var docs []*Document
+	for _, p := range parts {
+		d := newDoc(u, "md")
+		d.Language = p.lang
+		if fm != nil {
+			d.Title = fm.Title
+			if fm.SRNumber != "" {
+				d.Number = fm.SRNumber
+			} else if fm.Chapter != "" {
+				d.Number = fm.Chapter
+			}
+			if fm.Language != "" && fm.Language == detectLanguage(blocksText(p.blocks, 4000)) {
+				d.Language = fm.Language
+			}
+		}
+		if d.Title == "" {
+			d.Title = p.title
+		}
+		d.parseBlocks(p.blocks, metas)
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// langPart is one language version inside a file.
+type langPart struct {
+	lang   string
+	title  string
+	blocks []block
+}
+
+// splitLanguages cuts a file holding an authentic text then its Dutch
+// translation (the BWB treaty exports: a <meta> line, the Dutch title, the
+// authentic text, then the translation) into one part per language. The
+// boundary is the first title-level heading that follows body text and
+// after which the text is in another language. A file in one language is
+// one part.
+func splitLanguages(blocks []block) []langPart {
+	firstLang := detectLanguage(blocksText(blocks, 6000))
+	seenArticle := false
+	for i, b := range blocks {
+		if b.level == 0 {
+			continue
+		}
+		if _, _, ok := articleHead(b.text); ok {
+			seenArticle = true
+			continue
+		}
+		if !seenArticle || b.level < 2 || i == 0 || blocks[i-1].level != 0 {
+			continue
+		}
+		after := detectLanguage(blocksText(blocks[i+1:], 3000))
+		if after != firstLang && after == "nl" {
+			return []langPart{
+				titledPart(firstLang, blocks[:i]),
+				{lang: after, title: strings.TrimSpace(b.text), blocks: blocks[i+1:]},
+			}
+		}
+	}
+	return []langPart{titledPart(firstLang, blocks)}
+}
+
+// titledPart picks the title of the first language part: in the BWB
+// exports the first heading is the Dutch title and the second the
+// authentic one.
+func titledPart(lang string, blocks []block) langPart {
+	p := langPart{lang: lang, blocks: blocks}
+	var heads []int
+	for i, b := range blocks {
+		if b.level > 0 {
+			if _, _, ok := articleHead(b.text); ok {
+				break
+			}
+			heads = append(heads, i)
+		}
+		if len(heads) == 2 {
+			break
+		}
+	}
+	switch {
+	case len(heads) == 2 && detectLanguage(blocks[heads[0]].text) == "nl" && lang != "nl":
+		p.title = blocks[heads[1]].text
+		p.blocks = append(append([]block{}, blocks[:heads[0]]...), blocks[heads[0]+1:]...)
+	case len(heads) > 0:
+		p.title = blocks[heads[0]].text
+	}
+	return p
+}
+
+func blocksText(blocks []block, max int) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		if b.Len() > max {
+			break
+		}
+		b.WriteString(bl.text)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// parseBlocks splits blocks into the document's preamble and provisions.
+// The document id is provisional here and fixed in finish.
+func (d *Document) parseBlocks(blocks []block, metas []*Meta) {
+	kind := d.Kind
+	for _, m := range metas {
+		if m.Kind != "" {
+			kind = m.Kind
+		}
+	}
+	opt := splitOptions{lang: d.Language, noArticles: kind == KindDecision || kind == KindTravauxPreparatoires}
+	if !opt.noArticles && !hasArticleHeadings(blocks) {
+		opt.numericHeads = true
+	}
+	for i := range blocks {
+		blocks[i].text = reflowAlineas(blocks[i].text)
+	}
+	d.Preamble, d.Provisions = split("", d.Source, blocks, opt)
+}
+
+func hasArticleHeadings(blocks []block) bool {
+	for _, b := range blocks {
+		if _, _, ok := articleHead(b.text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// loadText reads a plain-text file, one block per paragraph.
+func loadText(u unit, data []byte) ([]*Document, error) {
+	d := newDoc(u, "txt")
+	blocks := textBlocks(decodeText(data))
+	if len(blocks) == 0 {
+		return nil, ErrEmpty
+	}
+	d.Language = detectLanguage(blocksText(blocks, 4000))
+	d.Title = firstLine(blocks)
+	d.parseBlocks(blocks, nil)
+	return []*Document{d}, nil
+}
+
+// loadPDF reads a PDF's text layer through ExtractPDF.
+func loadPDF(u unit) ([]*Document, error) {
+	text, err := ExtractPDF(u.abs)
+	if err != nil {
+		return nil, err
+	}
+	blocks := textBlocks(text)
+	if len(blocks) == 0 {
+		return nil, ErrNoText
+	}
+	d := newDoc(u, "pdf")
+	d.Language = detectLanguage(blocksText(blocks, 4000))
+	d.Title = firstLine(blocks)
+	d.parseBlocks(blocks, nil)
+	return []*Document{d}, nil
+}
+
+// textBlocks splits plain text into blocks: an article heading line always
+// starts a new block, other lines are joined into paragraphs separated by
+// blank lines (softParagraphs decides wrapped lines versus alinéas).
+func textBlocks(s string) []block {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	var out []block
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			for _, p := range softParagraphs(strings.Join(para, "\n")) {
+				out = append(out, block{text: p})
+			}
+			para = nil
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(strings.ReplaceAll(line, "\f", ""))
+		if t == "" {
+			flush()
+			continue
+		}
+		if _, _, ok := articleHead(t); ok {
+			flush()
+		}
+		para = append(para, t)
+		if _, _, ok := articleHead(t); ok && utf8.RuneCountInString(t) < 120 {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func firstLine(blocks []block) string {
+	for _, b := range blocks {
+		t := strings.TrimSpace(b.text)
+		if t != "" {
+			if r := []rune(t); len(r) > 200 {
+				return string(r[:200]) + "…"
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// dedupeIDs makes document ids unique by suffixing -2, -3… in source order.
+func dedupeIDs(docs []*Document) {
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source })
+	seen := map[string]int{}
+	for _, d := range docs {
+		seen[d.ID]++
+		if n := seen[d.ID]; n > 1 {
+			d.ID = fmt.Sprintf("%s-%d", d.ID, n)
+			for i := range d.Provisions {
+				d.Provisions[i].ID = d.ID + "/" + d.Provisions[i].Anchor
+			}
+		}
+	}
+}
+
+// errJSONShape: a JSON file lextraite does not know.
+var errJSONShape = errors.New("JSON d'une forme inconnue (attendu : décision Judilibre ou liste de résultats Judilibre)")
+
+// loadJSON reads Judilibre decision JSON: a full decision, or a search
+// result list (one summary document per decision).
+func loadJSON(u unit, data []byte) ([]*Document, error) {
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, fmt.Errorf("%w : JSON invalide : %v", ErrCorrupt, err)
+	}
+	if _, ok := probe["resolved"]; ok {
+		return loadJudilibreList(u, data)
+	}
+	if _, ok := probe["results"]; ok {
+		return loadJudilibreList(u, data)
+	}
+	if _, ok := probe["text"]; ok {
+		return loadJudilibreDecision(u, data)
+	}
+	return nil, fmt.Errorf("%w : %v", ErrUnsupported, errJSONShape)
+}

@@ -1,0 +1,774 @@
+package corpus
+
+// PDF text extraction.
+//
+// The file is opened with github.com/ledongthuc/pdf, which parses the object
+// graph, decrypts files protected by the Standard security handler (RC4,
+// AES-128) when no user password is needed, and decodes font encodings and
+// ToUnicode CMaps. Its own text positioning is not used: it advances glyphs by
+// one byte per character and ignores the widths of composite (Type0) fonts,
+// so word spaces lost in line ends and kerning cannot be recovered from it.
+// This file runs its own interpreter of the text operators instead
+// (PDF 32000-1:2008 §9.4 text objects, §9.3 text state, §9.2.4 glyph
+// positioning): every glyph gets its origin, advance width and size in user
+// space, and a small layout pass rebuilds lines, words and paragraphs from
+// the geometry (see pdfLayoutPage).
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	pdfcpufont "github.com/pdfcpu/pdfcpu/pkg/font"
+)
+
+// Layout thresholds, as fractions of the font size unless said otherwise.
+const (
+	// pdfWordGap is the horizontal gap between two glyphs, with no space
+	// glyph between them, from which they belong to two words. Inter-letter
+	// kerning stays well below it; a TJ word adjustment (typically -250
+	// thousandths of an em) or a Td move to the next word exceeds it.
+	pdfWordGap = 0.15
+	// pdfLineTolerance is the largest baseline difference of two glyphs on
+	// one line (superscripts and subscripts stay on their line).
+	pdfLineTolerance = 0.5
+	// pdfParagraphGap is the baseline distance, in font sizes, from which a
+	// blank line separates two lines when the page gives no better measure.
+	pdfParagraphGap = 1.6
+	// pdfParagraphPitch is the same threshold relative to the page's usual
+	// line pitch.
+	pdfParagraphPitch = 1.3
+	// pdfMinLetterSpaced is how many single letters in a row make a
+	// letter-spaced heading ("R É P U B L I Q U E").
+	pdfMinLetterSpaced = 4
+	// pdfMaxFormDepth bounds nested form XObjects (a form may name itself).
+	pdfMaxFormDepth = 8
+	// pdfMaxTreeNodes bounds the walk of the page tree (Kids may loop).
+	pdfMaxTreeNodes = 1 << 20
+)
+
+// ExtractPDF reads the text layer of the PDF at path and returns it in
+// reading order: lines top to bottom and glyphs left to right on each page,
+// lines separated by "\n", paragraphs and pages by a blank line ("\n\n").
+//
+// Text objects are interpreted as PDF 32000-1:2008 §9.4 describes them, and
+// the text is rebuilt from glyph positions rather than from the order of the
+// show-text strings, so that word spaces which the file only expresses as
+// geometry come back: a TJ kerning adjustment or a Td/Tm move wider than a
+// fraction of the font size, or a line drawn as its own text object with no
+// trailing space. Letter-spaced headings ("R É P U B L I Q U E   F R A N Ç A I S E")
+// are rejoined into words ("RÉPUBLIQUE FRANÇAISE"; when the gaps between the
+// words are no wider than those between the letters the words cannot be told
+// apart and the letters are joined into one), rules drawn with underscores
+// are dropped and the ligatures ﬁ, ﬂ… are spelled out.
+//
+// Errors wrap, with the path: ErrEmpty for a zero-byte file or a PDF without
+// pages; ErrEncrypted for a PDF that needs a user password or uses an
+// encryption this reader does not implement (a PDF protected by an owner
+// password only is read); ErrNoText when the pages carry no text (a scanned,
+// image-only PDF); ErrCorrupt for a truncated or invalid file, including
+// any panic of the PDF library, which is recovered. Other errors are those of
+// opening the file.
+func ExtractPDF(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("PDF %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("PDF %s: %w", path, err)
+	}
+	if fi.Size() == 0 {
+		return "", fmt.Errorf("PDF %s: %w", path, ErrEmpty)
+	}
+	text, err := pdfExtract(f, fi.Size())
+	if err != nil {
+		return "", fmt.Errorf("PDF %s: %w", path, err)
+	}
+	return text, nil
+}
+
+// pdfExtract extracts the text of the PDF held in r, size bytes long.
+func pdfExtract(r io.ReaderAt, size int64) (text string, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			text, err = "", fmt.Errorf("%w: PDF library failed: %v", ErrCorrupt, x)
+		}
+	}()
+	rd, err := pdf.NewReader(r, size)
+	if err != nil {
+		return "", pdfOpenError(r, err)
+	}
+	root := rd.Trailer().Key("Root")
+	pages := pdfPages(root.Key("Pages"))
+	if len(pages) == 0 {
+		if root.Key("Pages").IsNull() {
+			return "", fmt.Errorf("%w: no page tree", ErrCorrupt)
+		}
+		return "", fmt.Errorf("%w: the PDF has no pages", ErrEmpty)
+	}
+	var b strings.Builder
+	for _, p := range pages {
+		in := pdfInterp{}
+		in.run(p.contents, p.resources, pdfIdentity, 0)
+		for _, para := range pdfLayoutPage(in.glyphs) {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(para)
+		}
+	}
+	if b.Len() == 0 {
+		return "", fmt.Errorf("%w: %d pages without text", ErrNoText, len(pages))
+	}
+	return b.String(), nil
+}
+
+// pdfOpenError classifies an error of pdf.NewReader.
+func pdfOpenError(r io.ReaderAt, err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword):
+		return fmt.Errorf("%w: a user password is required", ErrEncrypted)
+	case strings.Contains(msg, "encrypt"):
+		// Security handlers other than Standard RC4/AES-128 (AES-256,
+		// public key): the file may well open without a password elsewhere.
+		return fmt.Errorf("%w: %v", ErrEncrypted, err)
+	case strings.Contains(msg, "invalid header"):
+		head := make([]byte, 8)
+		n, _ := r.ReadAt(head, 0)
+		if strings.HasPrefix(string(head[:n]), "%PDF-2") {
+			return fmt.Errorf("%w: PDF 2.0: %v", ErrUnsupported, err)
+		}
+	}
+	return fmt.Errorf("%w: %v", ErrCorrupt, err)
+}
+
+// pdfPage is a leaf of the page tree with its inherited resources.
+type pdfPage struct {
+	contents  pdf.Value
+	resources pdf.Value
+}
+
+// pdfPages walks the page tree (PDF 32000-1 §7.7.3) in document order.
+// Resources are inherited along the walk, not through /Parent, so a loop of
+// Parent links cannot hang it; the number of nodes visited is bounded in
+// case Kids loop.
+func pdfPages(tree pdf.Value) []pdfPage {
+	var out []pdfPage
+	visited := 0
+	var walk func(node, res pdf.Value, depth int)
+	walk = func(node, res pdf.Value, depth int) {
+		visited++
+		if visited > pdfMaxTreeNodes || depth > 64 || node.Kind() != pdf.Dict {
+			return
+		}
+		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
+			res = r
+		}
+		kids := node.Key("Kids")
+		if node.Key("Type").Name() == "Pages" || (kids.Kind() == pdf.Array && node.Key("Type").Name() != "Page") {
+			for i := 0; i < kids.Len(); i++ {
+				walk(kids.Index(i), res, depth+1)
+			}
+			return
+		}
+		out = append(out, pdfPage{contents: node.Key("Contents"), resources: res})
+	}
+	walk(tree, pdf.Value{}, 0)
+	return out
+}
+
+// pdfMatrix is an affine transformation [a b c d e f] (PDF 32000-1 §8.3.4):
+// x' = a·x + c·y + e, y' = b·x + d·y + f.
+type pdfMatrix [6]float64
+
+var pdfIdentity = pdfMatrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n: m applied first, then n.
+func (m pdfMatrix) mul(n pdfMatrix) pdfMatrix {
+	return pdfMatrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m pdfMatrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+func pdfTranslate(tx, ty float64) pdfMatrix { return pdfMatrix{1, 0, 0, 1, tx, ty} }
+
+// pdfGlyph is one shown glyph in user space.
+type pdfGlyph struct {
+	x, y  float64 // origin (left end of the baseline)
+	w     float64 // advance width
+	size  float64 // font size
+	text  string  // Unicode text; "" when the font does not map it
+	space bool    // a space (or other blank) glyph
+}
+
+// pdfState is the graphics state the text operators use (§8.4, §9.3).
+type pdfState struct {
+	ctm   pdfMatrix
+	font  *pdfFont
+	size  float64 // Tfs
+	tc    float64 // character spacing
+	tw    float64 // word spacing
+	th    float64 // horizontal scaling, 1 = 100%
+	tl    float64 // leading
+	trise float64
+}
+
+// pdfInterp interprets content streams and collects glyphs.
+type pdfInterp struct {
+	glyphs []pdfGlyph
+	fonts  map[string]*pdfFont // by resource name, for the current resources
+}
+
+// run interprets a content stream (a stream or an array of streams) with
+// the given resources and initial transformation.
+func (in *pdfInterp) run(contents, res pdf.Value, ctm pdfMatrix, depth int) {
+	if contents.Kind() != pdf.Stream && contents.Kind() != pdf.Array {
+		return
+	}
+	fonts := map[string]*pdfFont{}
+	g := pdfState{ctm: ctm, th: 1}
+	var stack []pdfState
+	var tm, tlm pdfMatrix = pdfIdentity, pdfIdentity
+
+	font := func(name string) *pdfFont {
+		if f, ok := fonts[name]; ok {
+			return f
+		}
+		f := pdfNewFont(res.Key("Font").Key(name))
+		fonts[name] = f
+		return f
+	}
+	show := func(s string) {
+		f := g.font
+		if f == nil {
+			return
+		}
+		for i := 0; i < len(s); {
+			n := 1
+			if f.twoByte && i+1 < len(s) {
+				n = 2
+			}
+			code := s[i : i+n]
+			i += n
+			w0 := f.width(code) // text space units per unit of font size
+			trm := tm.mul(g.ctm)
+			x0, y0 := trm.apply(0, g.trise)
+			x1, _ := trm.apply(w0*g.size*g.th, g.trise)
+			size := g.size * math.Hypot(trm[2], trm[3])
+			text := f.decode(code)
+			gl := pdfGlyph{x: x0, y: y0, w: x1 - x0, size: size, text: text}
+			if gl.w < 0 {
+				gl.x, gl.w = x1, -gl.w
+			}
+			if strings.TrimSpace(text) == "" && text != "" {
+				gl.space = true
+			}
+			in.glyphs = append(in.glyphs, gl)
+			tx := w0*g.size + g.tc
+			if n == 1 && code == " " {
+				tx += g.tw
+			}
+			tm = pdfTranslate(tx*g.th, 0).mul(tm)
+		}
+	}
+	nextLine := func(tx, ty float64) {
+		tlm = pdfTranslate(tx, ty).mul(tlm)
+		tm = tlm
+	}
+
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		args := pdfPopArgs(stk)
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		matrix := func() (pdfMatrix, bool) {
+			if len(args) != 6 {
+				return pdfMatrix{}, false
+			}
+			var m pdfMatrix
+			for i := range m {
+				m[i] = args[i].Float64()
+			}
+			return m, true
+		}
+		switch op {
+		case "q":
+			stack = append(stack, g)
+		case "Q":
+			if n := len(stack); n > 0 {
+				g = stack[n-1]
+				stack = stack[:n-1]
+			}
+		case "cm":
+			if m, ok := matrix(); ok {
+				g.ctm = m.mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = pdfIdentity, pdfIdentity
+		case "Tm":
+			if m, ok := matrix(); ok {
+				tm, tlm = m, m
+			}
+		case "Td":
+			nextLine(num(0), num(1))
+		case "TD":
+			g.tl = -num(1)
+			nextLine(num(0), num(1))
+		case "T*":
+			nextLine(0, -g.tl)
+		case "Tc":
+			g.tc = num(0)
+		case "Tw":
+			g.tw = num(0)
+		case "Tz":
+			g.th = num(0) / 100
+		case "TL":
+			g.tl = num(0)
+		case "Ts":
+			g.trise = num(0)
+		case "Tf":
+			if len(args) == 2 {
+				g.font = font(args[0].Name())
+				g.size = args[1].Float64()
+			}
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'":
+			nextLine(0, -g.tl)
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "\"":
+			if len(args) == 3 {
+				g.tw, g.tc = num(0), num(1)
+				nextLine(0, -g.tl)
+				show(args[2].RawString())
+			}
+		case "TJ":
+			if len(args) != 1 {
+				return
+			}
+			a := args[0]
+			for i := 0; i < a.Len(); i++ {
+				switch x := a.Index(i); x.Kind() {
+				case pdf.String:
+					show(x.RawString())
+				case pdf.Integer, pdf.Real:
+					tx := -x.Float64() / 1000 * g.size * g.th
+					tm = pdfTranslate(tx, 0).mul(tm)
+				}
+			}
+		case "Do":
+			if len(args) != 1 || depth >= pdfMaxFormDepth {
+				return
+			}
+			xo := res.Key("XObject").Key(args[0].Name())
+			if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" {
+				return
+			}
+			m := pdfIdentity
+			if fm := xo.Key("Matrix"); fm.Kind() == pdf.Array && fm.Len() == 6 {
+				for i := range m {
+					m[i] = fm.Index(i).Float64()
+				}
+			}
+			formRes := xo.Key("Resources")
+			if formRes.Kind() != pdf.Dict {
+				formRes = res
+			}
+			in.run(xo, formRes, m.mul(g.ctm), depth+1)
+		}
+	})
+}
+
+// pdfPopArgs pops the operands of an operator, first operand first.
+func pdfPopArgs(stk *pdf.Stack) []pdf.Value {
+	args := make([]pdf.Value, stk.Len())
+	for i := len(args) - 1; i >= 0; i-- {
+		args[i] = stk.Pop()
+	}
+	return args
+}
+
+// pdfFont holds what the interpreter needs of a font dictionary (§9.6, §9.7):
+// how to split a string into character codes, the advance width of a code
+// and its Unicode text.
+type pdfFont struct {
+	enc     pdf.TextEncoding
+	twoByte bool    // Type0 font: 2-byte codes (Identity-H and the like)
+	scale   float64 // glyph space to text space (1/1000, or Type3 FontMatrix)
+	// Simple fonts: Widths from FirstChar, else MissingWidth, else the
+	// standard 14 fonts' metrics.
+	first   int
+	widths  []float64
+	missing float64
+	base14  string
+	// Type0 fonts: W and DW of the descendant CIDFont.
+	cidW  map[int]float64
+	cidDW float64
+	text  map[string]string // decoded codes
+}
+
+func pdfNewFont(v pdf.Value) *pdfFont {
+	f := &pdfFont{scale: 0.001, text: map[string]string{}}
+	if v.Kind() != pdf.Dict {
+		f.enc = pdfRawEncoding{}
+		return f
+	}
+	font := pdf.Font{V: v}
+	f.enc = font.Encoder()
+	switch v.Key("Subtype").Name() {
+	case "Type0":
+		f.twoByte = true
+		f.cidDW = 1000
+		d := v.Key("DescendantFonts").Index(0)
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.cidDW = dw.Float64()
+		}
+		f.cidW = pdfCIDWidths(d.Key("W"))
+		return f
+	case "Type3":
+		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
+			f.scale = math.Abs(m.Index(0).Float64())
+		}
+	}
+	f.first = int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 1<<16; i++ {
+		f.widths = append(f.widths, ws.Index(i).Float64())
+	}
+	f.missing = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if len(f.widths) == 0 {
+		name := v.Key("BaseFont").Name()
+		if i := strings.IndexByte(name, '+'); i >= 0 {
+			name = name[i+1:]
+		}
+		if pdfcpufont.IsCoreFont(name) {
+			f.base14 = name
+		}
+	}
+	return f
+}
+
+// pdfCIDWidths reads a CIDFont W array: "c [w1 w2 …]" and "cfirst clast w"
+// entries (§9.7.4.3).
+func pdfCIDWidths(w pdf.Value) map[int]float64 {
+	out := map[int]float64{}
+	n := w.Len()
+	for i := 0; i < n; {
+		first := int(w.Index(i).Int64())
+		if i+1 >= n {
+			break
+		}
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for j := 0; j < next.Len() && j < 1<<16; j++ {
+				out[first+j] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= n {
+			break
+		}
+		last := int(next.Int64())
+		wd := w.Index(i + 2).Float64()
+		for c := first; c <= last && c-first < 1<<16; c++ {
+			out[c] = wd
+		}
+		i += 3
+	}
+	return out
+}
+
+// width returns the advance of code in text space units per unit of font
+// size.
+func (f *pdfFont) width(code string) float64 {
+	c := int(code[0])
+	if len(code) == 2 {
+		c = c<<8 | int(code[1])
+	}
+	if f.twoByte {
+		if w, ok := f.cidW[c]; ok {
+			return w * f.scale
+		}
+		return f.cidDW * f.scale
+	}
+	if i := c - f.first; i >= 0 && i < len(f.widths) {
+		return f.widths[i] * f.scale
+	}
+	if f.missing > 0 {
+		return f.missing * f.scale
+	}
+	if f.base14 != "" {
+		if w, err := pdfcpufont.CharWidth(f.base14, rune(c)); err == nil {
+			return float64(w) * f.scale
+		}
+	}
+	return 0.5 // unknown metrics: an average glyph
+}
+
+// decode returns the Unicode text of one character code, with ligatures
+// spelled out, blanks as " " and control characters dropped.
+func (f *pdfFont) decode(code string) string {
+	if t, ok := f.text[code]; ok {
+		return t
+	}
+	raw := f.enc.Decode(code)
+	var b strings.Builder
+	for _, r := range raw {
+		switch {
+		case r == utf8.RuneError:
+		case r >= 0xFB00 && r <= 0xFB06:
+			b.WriteString([]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[r-0xFB00])
+		case unicode.IsSpace(r) || r == '\u00a0':
+			b.WriteByte(' ')
+		case unicode.IsControl(r), r == '\u00ad':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	t := b.String()
+	f.text[code] = t
+	return t
+}
+
+// pdfRawEncoding stands for a missing font: codes are taken as Latin-1.
+type pdfRawEncoding struct{}
+
+func (pdfRawEncoding) Decode(raw string) string {
+	r := make([]rune, len(raw))
+	for i := 0; i < len(raw); i++ {
+		r[i] = rune(raw[i])
+	}
+	return string(r)
+}
+
+// pdfWord is a word of a line, with its horizontal extent.
+type pdfWord struct {
+	text   string
+	x0, x1 float64
+	size   float64
+}
+
+// pdfLine is a line of a page.
+type pdfLine struct {
+	y     float64 // baseline
+	size  float64 // largest font size
+	words []pdfWord
+}
+
+// pdfLayoutPage turns the glyphs of a page into paragraphs, each made of
+// lines separated by "\n". Lines are the glyphs whose baselines lie within
+// half a font size, taken top to bottom; on a line the glyphs are taken left
+// to right, and a word ends at a space glyph or at a gap wider than
+// pdfWordGap font sizes. A blank line separates two lines further apart than
+// the page's usual line pitch allows.
+func pdfLayoutPage(glyphs []pdfGlyph) []string {
+	if len(glyphs) == 0 {
+		return nil
+	}
+	sort.SliceStable(glyphs, func(i, j int) bool { return glyphs[i].y > glyphs[j].y })
+	var lines []pdfLine
+	for start := 0; start < len(glyphs); {
+		top := glyphs[start]
+		end := start + 1
+		for end < len(glyphs) {
+			g := glyphs[end]
+			tol := pdfLineTolerance * max(g.size, top.size, 1)
+			if top.y-g.y > tol {
+				break
+			}
+			end++
+		}
+		if l, ok := pdfBuildLine(glyphs[start:end]); ok {
+			lines = append(lines, l)
+		}
+		start = end
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+
+	// The usual line pitch: the lower quartile of the baseline distances
+	// that look like line spacing at all.
+	var pitches []float64
+	for i := 1; i < len(lines); i++ {
+		d := lines[i-1].y - lines[i].y
+		if d > 0 && d < 3*max(lines[i].size, lines[i-1].size) {
+			pitches = append(pitches, d)
+		}
+	}
+	pitch := 0.0
+	if len(pitches) > 0 {
+		slices.Sort(pitches)
+		pitch = pitches[len(pitches)/4]
+	}
+
+	var paras []string
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			d := lines[i-1].y - l.y
+			size := max(l.size, lines[i-1].size)
+			if d > pdfParagraphGap*size && d > pdfParagraphPitch*pitch {
+				paras = append(paras, b.String())
+				b.Reset()
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		for j, w := range l.words {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.text)
+		}
+	}
+	return append(paras, b.String())
+}
+
+// pdfBuildLine orders the glyphs of one line, splits them into words and
+// cleans the words; ok is false when nothing is left.
+func pdfBuildLine(gs []pdfGlyph) (l pdfLine, ok bool) {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	var (
+		words   []pdfWord
+		cur     strings.Builder
+		w       pdfWord
+		inWord  bool
+		sawGap  bool
+		last    pdfGlyph // last non-space glyph kept
+		hasLast bool
+		ysize   = -1.0
+	)
+	flush := func() {
+		if inWord {
+			w.text = cur.String()
+			words = append(words, w)
+			cur.Reset()
+			inWord = false
+		}
+	}
+	for _, g := range gs {
+		l.size = max(l.size, g.size)
+		if g.space {
+			sawGap = true
+			continue
+		}
+		// A glyph drawn twice at the same place (fake bold, shadow).
+		if hasLast && g.text == last.text && math.Abs(g.x-last.x) < 0.1*g.size && math.Abs(g.y-last.y) < 0.1*g.size {
+			continue
+		}
+		if inWord && (sawGap || g.x-w.x1 > pdfWordGap*max(g.size, w.size)) {
+			flush()
+		}
+		sawGap = false
+		if !inWord {
+			w = pdfWord{x0: g.x, x1: g.x + g.w, size: g.size}
+			inWord = true
+		}
+		cur.WriteString(g.text)
+		w.x1 = max(w.x1, g.x+g.w)
+		w.size = max(w.size, g.size)
+		if g.size > ysize { // the baseline of the largest glyph
+			l.y, ysize = g.y, g.size
+		}
+		last, hasLast = g, true
+	}
+	flush()
+
+	words = pdfJoinLetterSpaced(words)
+	kept := words[:0]
+	for _, w := range words {
+		if w.text == "" || pdfIsRule(w.text) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	l.words = kept
+	return l, len(kept) > 0
+}
+
+// pdfIsRule reports whether a word is a rule drawn with underscores.
+func pdfIsRule(s string) bool {
+	return len(s) >= 3 && strings.Trim(s, "_") == ""
+}
+
+// pdfJoinLetterSpaced rejoins the letters of letter-spaced words: in a run of
+// at least pdfMinLetterSpaced one-letter words, the narrowest gap separates
+// letters and a gap clearly wider than it separates words. When all the gaps
+// are alike the whole run becomes one word, as poppler does.
+func pdfJoinLetterSpaced(ws []pdfWord) []pdfWord {
+	var out []pdfWord
+	for i := 0; i < len(ws); {
+		j := i
+		for j < len(ws) && pdfIsLetter(ws[j].text) {
+			j++
+		}
+		if j-i < pdfMinLetterSpaced {
+			if j == i {
+				j++
+			}
+			out = append(out, ws[i:j]...)
+			i = j
+			continue
+		}
+		run := ws[i:j]
+		i = j
+		size := 0.0
+		gmin := math.Inf(1)
+		for k := 1; k < len(run); k++ {
+			gmin = min(gmin, run[k].x0-run[k-1].x1)
+			size = max(size, run[k].size)
+		}
+		if gmin > 0.8*size { // letters far apart: a table, not a heading
+			out = append(out, run...)
+			continue
+		}
+		cut := max(gmin, 0)*1.5 + 0.05*size
+		w := run[0]
+		for k := 1; k < len(run); k++ {
+			if run[k].x0-run[k-1].x1 > cut {
+				out = append(out, w)
+				w = run[k]
+				continue
+			}
+			w.text += run[k].text
+			w.x1 = run[k].x1
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// pdfIsLetter reports whether s is exactly one letter.
+func pdfIsLetter(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && n > 0 && unicode.IsLetter(r)
+}

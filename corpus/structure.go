@@ -1,0 +1,333 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// block is one unit of extracted text in reading order: a heading (level
+// 1–6) or a paragraph (level 0). Every loader reduces its format to blocks;
+// split turns blocks into provisions.
+type block struct {
+	level int
+	text  string
+	// source overrides the document's source for the provision this block
+	// starts (per-article files of a folder document).
+	source string
+}
+
+// articleNumber matches an article number as written, at the start of the
+// remaining text: "premier", "1er", "225-4-1", "224-1 A", "L622-1",
+// "L. 622-1", "279.01", "3 bis", "9 nouveau", "3 paragraphe 4 nouveau".
+const articleNumber = `(?:premier|PREMIER|Premier|1\s?er|1\s?ER|[LRDA]\.?\s?\d+(?:[-.]\d+)*|\d+(?:[-.]\d+)*(?:\s?[A-Z](?:\b|$))?|[IVXLC]+\b)` +
+	`(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|nouveau|BIS|TER|QUATER|NOUVEAU)\b)*` +
+	`(?:\s*[–-]?\s*(?:[Aa]linéa|[Pp]aragraphe)\s+\d+(?:\s*\([a-z]\))?(?:\s+nouveau)?)?`
+
+var (
+	// "Article 3", "ARTICLE 1er :", "Art. 2.-", "Artikel 3", "Articolo 3".
+	reArticleHead = regexp.MustCompile(`^(?:\*\*)?(?:Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Articolo|ARTICOLO|Art)\s*(` + articleNumber + `)(?:\*\*)?(.*)$`)
+	// After the number of a real heading: end, punctuation, or a capital.
+	reHeadRest = regexp.MustCompile(`^(?:\s*$|\s*[:.\-–—!]|\s+[\p{Lu}«(]|\s+[0-9]+\s)`)
+	// A bare section number heading, as in converted statutes: "279.01 Traite des personnes".
+	reNumericHead = regexp.MustCompile(`^(\d+(?:\.\d+)*)(?:\s+(.*))?$`)
+	// Division headings: "Titre II", "CHAPITRE 3 :", "Section 1 bis", "Chapter IV", "Hoofdstuk 2".
+	reDivision = regexp.MustCompile(`^(?i)(livre|titre|chapitre|sous-section|section|paragraphe|partie|part|chapter|chapitre|hoofdstuk|afdeling|titel|kapitel|capitolo|annexe|annex|bijlage)\s+((?:[IVXLC]+|\d+|premier|unique|1er)(?:\s+(?:bis|ter|quater))?)\b\s*[:.\-–—]?\s*(.*)$`)
+	reRoman    = regexp.MustCompile(`^[IVXLC]+\.?$`)
+	// Fedlex run-together alinéas: "…Convention.(2)  Les dispositions".
+	reRunAlinea = regexp.MustCompile(`([.;:])\((\d+)\)\s\s`)
+)
+
+// articleHead reports whether text starts an article and returns its number
+// as written and the rest of the line (heading or beginning of the text).
+// A citation such as "Article 3 du Protocole" is not a heading.
+func articleHead(text string) (number, rest string, ok bool) {
+	t := strings.TrimSpace(text)
+	m := reArticleHead.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	number, rest = strings.TrimSpace(m[1]), m[2]
+	if !reHeadRest.MatchString(rest) {
+		return "", "", false
+	}
+	r := strings.TrimSpace(rest)
+	lr := strings.ToLower(r)
+	for _, w := range []string{"du ", "de ", "des ", "et ", "à ", "of ", "and ", "to ", "van ", "en "} {
+		if strings.HasPrefix(lr, w) {
+			return "", "", false
+		}
+	}
+	// Numbers such as "3 du" were rejected above; a roman number alone is
+	// only a heading when nothing else follows.
+	if reRoman.MatchString(number) && r != "" && !strings.HasPrefix(r, ":") && !strings.HasPrefix(r, "-") && !strings.HasPrefix(r, ".") {
+		return "", "", false
+	}
+	r = strings.TrimLeft(r, ":.-–—! ")
+	r = strings.TrimSpace(strings.TrimPrefix(r, "**"))
+	return number, r, true
+}
+
+// divisionHead recognises a division heading and returns its label
+// ("Titre II") and its own title.
+func divisionHead(text string) (label, title string, ok bool) {
+	t := strings.TrimSpace(text)
+	m := reDivision.FindStringSubmatch(t)
+	if m == nil {
+		if reRoman.MatchString(t) {
+			return strings.TrimSuffix(t, "."), "", true
+		}
+		return "", "", false
+	}
+	return strings.TrimSpace(m[1] + " " + m[2]), strings.TrimSpace(m[3]), true
+}
+
+// divisionAnchor gives the anchor of a division label: "Titre II" →
+// "titre-2", "Chapitre 3" → "chap-3", "Section 1 bis" → "sec-1-bis".
+func divisionAnchor(label string) string {
+	f := strings.Fields(strings.ToLower(label))
+	if len(f) == 0 {
+		return ""
+	}
+	prefix := map[string]string{"chapitre": "chap", "chapter": "chap", "hoofdstuk": "chap", "kapitel": "chap", "capitolo": "chap",
+		"section": "sec", "afdeling": "sec", "sous-section": "ssec", "paragraphe": "par", "partie": "partie", "part": "partie",
+		"titel": "titre", "annex": "annexe", "bijlage": "annexe"}[f[0]]
+	if prefix == "" {
+		prefix = f[0]
+	}
+	if len(f) == 1 { // a bare roman numeral heading
+		return "div-" + Slug(strconv.Itoa(romanValue(f[0])))
+	}
+	n := f[1]
+	if v := romanValue(n); v > 0 {
+		n = strconv.Itoa(v)
+	} else if n == "premier" || n == "1er" {
+		n = "1"
+	}
+	return Slug(prefix + "-" + n + " " + strings.Join(f[2:], " "))
+}
+
+// romanValue returns the value of a lowercase or uppercase roman numeral,
+// 0 when s is not one.
+func romanValue(s string) int {
+	vals := map[rune]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	total, prev := 0, 0
+	for i := len(s) - 1; i >= 0; i-- {
+		v, ok := vals[rune(s[i])]
+		if !ok {
+			return 0
+		}
+		if v < prev {
+			total -= v
+		} else {
+			total += v
+			prev = v
+		}
+	}
+	return total
+}
+
+// pathEntry is one open division while splitting.
+type pathEntry struct {
+	level  int // heading level, or 7 for divisions found in plain text
+	label  string
+	anchor string
+}
+
+// splitOptions tune split for a document.
+type splitOptions struct {
+	lang string
+	// numericHeads accepts "279.01 Traite des personnes" headings as
+	// articles (converted statutes without the word "Article").
+	numericHeads bool
+	// noArticles keeps the whole text as preamble (decisions).
+	noArticles bool
+}
+
+// split turns blocks into the document's preamble and provisions.
+// Provision ids are set from docID. It never fails: text that is not inside
+// an article goes to the preamble.
+func split(docID, source string, blocks []block, opt splitOptions) (preamble string, provs []Provision) {
+	var (
+		path     []pathEntry
+		pre      []string
+		cur      *Provision
+		curLevel int
+		body     []string
+		used     = map[string]bool{}
+		// awaitHeading: the block after an article heading may be its title.
+		awaitHeading bool
+	)
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		cur.Text = strings.TrimSpace(strings.Join(body, "\n\n"))
+		provs = append(provs, *cur)
+		cur, body = nil, nil
+	}
+	labels := func() []string {
+		out := make([]string, 0, len(path))
+		for _, p := range path {
+			out = append(out, p.label)
+		}
+		return out
+	}
+	start := func(number, heading, src string, level int) {
+		flush()
+		anchor := Anchor(number)
+		if used[anchor] {
+			for i := len(path) - 1; i >= 0 && used[anchor]; i-- {
+				if path[i].anchor != "" {
+					anchor = path[i].anchor + "--" + Anchor(number)
+				}
+			}
+			base := anchor
+			for n := 2; used[anchor]; n++ {
+				anchor = fmt.Sprintf("%s-%d", base, n)
+			}
+		}
+		used[anchor] = true
+		if src == "" {
+			src = source
+		}
+		cur = &Provision{ID: docID + "/" + anchor, Anchor: anchor, Number: number, Heading: heading,
+			Path: labels(), Language: opt.lang, Source: src}
+		curLevel = level
+		awaitHeading = heading == "" && level > 0
+	}
+	pushDivision := func(level int, label, title string) {
+		flush()
+		for len(path) > 0 && path[len(path)-1].level >= level {
+			path = path[:len(path)-1]
+		}
+		full := label
+		if title != "" {
+			full = label + " — " + title
+		}
+		path = append(path, pathEntry{level: level, label: full, anchor: divisionAnchor(label)})
+	}
+
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		text := strings.TrimSpace(b.text)
+		if text == "" {
+			continue
+		}
+		if !opt.noArticles {
+			if num, rest, ok := articleHead(text); ok && (b.level > 0 || !opt.numericHeads) {
+				heading, first := "", ""
+				if b.level > 0 {
+					heading = rest
+				} else {
+					heading, first = splitHeadingLine(num, rest)
+				}
+				start(num, heading, b.source, b.level)
+				if first != "" {
+					body = append(body, first)
+				}
+				continue
+			}
+			if opt.numericHeads && b.level > 0 {
+				if m := reNumericHead.FindStringSubmatch(text); m != nil {
+					start(m[1], m[2], b.source, b.level)
+					awaitHeading = false
+					continue
+				}
+			}
+		}
+		if b.level > 0 {
+			if cur != nil && awaitHeading && b.level > curLevel {
+				if _, _, isDiv := divisionHead(text); !isDiv {
+					cur.Heading = text
+					awaitHeading = false
+					continue
+				}
+			}
+			awaitHeading = false
+			if label, title, ok := divisionHead(text); ok {
+				// "###I" followed by "####General Provisions": one entry.
+				if title == "" && i+1 < len(blocks) && blocks[i+1].level > b.level {
+					next := strings.TrimSpace(blocks[i+1].text)
+					if _, _, a := articleHead(next); !a {
+						if _, _, d := divisionHead(next); !d {
+							title = next
+							i++
+						}
+					}
+				}
+				pushDivision(b.level, label, title)
+				continue
+			}
+			if cur != nil && b.level > curLevel {
+				body = append(body, text)
+				continue
+			}
+			// Another heading: a group title ("Titre abrégé") or the title block.
+			if cur == nil && len(provs) == 0 {
+				pre = append(pre, text)
+				continue
+			}
+			pushDivision(b.level, text, "")
+			continue
+		}
+		awaitHeading = false
+		if b.level == 0 && !opt.noArticles {
+			if label, title, ok := divisionHead(text); ok && isDivisionLine(text) {
+				pushDivision(7, label, title)
+				continue
+			}
+		}
+		if cur != nil {
+			body = append(body, text)
+		} else {
+			pre = append(pre, text)
+		}
+	}
+	flush()
+	return strings.TrimSpace(strings.Join(pre, "\n\n")), provs
+}
+
+// isDivisionLine accepts a division heading found in running text only when
+// it is short, so "Chapitre 3 de la loi…" in a sentence is not a division.
+func isDivisionLine(text string) bool {
+	if utf8.RuneCountInString(text) > 160 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(first) && !strings.HasSuffix(strings.TrimSpace(text), ",")
+}
+
+// splitHeadingLine separates, on a line "Article 3 : Terminologie" or
+// "Article 1er : La présente loi a pour objet…", a short title from the
+// start of the text.
+func splitHeadingLine(number, rest string) (heading, first string) {
+	if rest == "" {
+		return "", ""
+	}
+	// Fedlex: "Art. 3 Art. 3 Terminologie" repeats the number.
+	if n, r, ok := articleHead(rest); ok && NormalizeNumber(n) == NormalizeNumber(number) {
+		if utf8.RuneCountInString(r) <= 200 {
+			return strings.TrimSpace(r), ""
+		}
+		rest = r
+	}
+	if utf8.RuneCountInString(rest) <= 90 && !strings.ContainsAny(strings.TrimRight(rest, "."), ".;") && !endsSentence(rest) {
+		return strings.TrimSpace(rest), ""
+	}
+	return "", rest
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") && utf8.RuneCountInString(s) > 60
+}
+
+// reflowAlineas puts run-together numbered paragraphs on their own lines.
+func reflowAlineas(s string) string {
+	return reRunAlinea.ReplaceAllString(s, "$1\n\n($2) ")
+}
