@@ -89,33 +89,71 @@ func loadFolder(u unit) ([]*Document, []Skipped, error) {
 	return []*Document{d}, skip, nil
 }
 
-// lxBlocks orders the article files by the structure tree of metadata.json
-// and gives each the blocks of its divisions and its heading.
+// lxBlocks gives the blocks of a folder with a metadata.json. The
+// structure tree of metadata.json is not reliable for order (its "order"
+// values and its ids repeat across protocols), so articles are taken folder
+// by folder in natural order, the folders named by the tree's titles
+// ("titre-1" → "TITRE 1 : DROITS ET LIBERTÉS"). A top folder named
+// "articles" holds articles outside any division.
 func lxBlocks(u unit, md lxMetadata, used map[string]bool) ([]block, []Skipped) {
-	// Index the article files by their id (file name without .md).
-	files := map[string][]string{} // id → rel paths (an id may repeat in several folders)
+	var rels []string
 	_ = filepath.WalkDir(u.abs, func(abs string, e fs.DirEntry, err error) error {
-		if err == nil && e.Type().IsRegular() && strings.HasSuffix(abs, ".md") {
+		if err == nil && e.Type().IsRegular() && strings.HasSuffix(abs, ".md") && strings.HasPrefix(e.Name(), "article") {
 			rel, _ := filepath.Rel(u.abs, abs)
-			rel = filepath.ToSlash(rel)
-			id := strings.TrimSuffix(path.Base(rel), ".md")
-			files[id] = append(files[id], rel)
+			rels = append(rels, filepath.ToSlash(rel))
 		}
 		return nil
 	})
-	for _, v := range files {
-		sort.Strings(v)
-	}
+	sort.Slice(rels, func(i, j int) bool {
+		di, dj := path.Dir(rels[i]), path.Dir(rels[j])
+		if di != dj {
+			// Loose articles ("." or "articles") first, then folders.
+			li, lj := di == "." || di == "articles", dj == "." || dj == "articles"
+			if li != lj {
+				return li
+			}
+			if strings.HasPrefix(dj, di+"/") {
+				return true
+			}
+			if strings.HasPrefix(di, dj+"/") {
+				return false
+			}
+			return naturalLess(di, dj)
+		}
+		return naturalLess(rels[i], rels[j])
+	})
 	titles := map[string]string{}
 	for _, s := range md.Structure.Sections {
 		if s.Type != "article" {
 			titles[s.ID] = s.Title
 		}
 	}
+	// A code numbers its articles once: when the numbers are unique, their
+	// order is the reading order whatever the folders. Otherwise (a
+	// convention and its protocols) keep the folder order.
+	nums := map[string]string{}
+	unique := true
+	seenNum := map[string]bool{}
+	for _, rel := range rels {
+		var art lxArticle
+		if data, err := os.ReadFile(filepath.Join(u.abs, filepath.FromSlash(strings.TrimSuffix(rel, ".md")+".json"))); err == nil {
+			_ = json.Unmarshal(data, &art)
+		}
+		n, _ := lxNumber(art, lxSection{ID: strings.TrimSuffix(path.Base(rel), ".md")})
+		n = NormalizeNumber(n)
+		nums[rel] = n
+		if seenNum[n] {
+			unique = false
+		}
+		seenNum[n] = true
+	}
+	if unique {
+		sort.SliceStable(rels, func(i, j int) bool { return naturalLess(nums[rels[i]], nums[rels[j]]) })
+	}
 	var out []block
 	var skip []Skipped
 	opened := []string{}
-	emit := func(rel string, sec lxSection) {
+	for _, rel := range rels {
 		used[rel] = true
 		jsonRel := strings.TrimSuffix(rel, ".md") + ".json"
 		var art lxArticle
@@ -127,93 +165,46 @@ func lxBlocks(u unit, md lxMetadata, used map[string]bool) ([]block, []Skipped) 
 		body, err := os.ReadFile(filepath.Join(u.abs, filepath.FromSlash(rel)))
 		if err != nil {
 			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: err.Error(), Code: "error"})
-			return
+			continue
 		}
-		// Divisions: the section path of the article.
-		divs := sec.Path
-		if len(divs) > 0 {
-			divs = divs[:len(divs)-1]
+		divs := []string{}
+		if d := path.Dir(rel); d != "." && d != "articles" {
+			divs = strings.Split(d, "/")
 		}
 		common := 0
 		for common < len(divs) && common < len(opened) && divs[common] == opened[common] {
 			common++
 		}
+		if common < len(opened) && len(divs) < len(opened) {
+			// leaving a division: close it with a heading of its parent level
+			opened = opened[:common]
+		}
 		for k := common; k < len(divs); k++ {
 			t := titles[divs[k]]
 			if t == "" {
-				t = divs[k]
+				t = strings.ReplaceAll(divs[k], "-", " ")
 			}
 			out = append(out, block{level: k + 1, text: sectionLabel(t)})
 		}
 		opened = append([]string{}, divs...)
-		number, heading := lxNumber(art, sec)
+		number, heading := lxNumber(art, lxSection{ID: strings.TrimSuffix(path.Base(rel), ".md")})
 		if number == "" {
 			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: "numéro d'article introuvable", Code: "error"})
-			return
+			continue
+		}
+		text, inlineHeading := lxBody(decodeText(body), number)
+		if heading == "" {
+			heading = inlineHeading
 		}
 		head := "Article " + number
 		if heading != "" {
 			head += " : " + heading
 		}
 		out = append(out, block{level: 6, text: head, source: u.rel + "/" + rel})
-		text, inlineHeading := lxBody(string(body), number)
-		if heading == "" && inlineHeading != "" {
-			out[len(out)-1].text += " : " + inlineHeading
-		}
 		for _, b := range markdownBlocks([]byte(text)) {
-			if b.level > 0 {
-				if n, _, ok := articleHead(b.text); ok && NormalizeNumber(n) == NormalizeNumber(number) {
-					continue // the .md repeats its own heading
-				}
-				b.level = 0
-			}
+			b.level = 0
 			out = append(out, b)
 		}
-	}
-	for _, s := range md.Structure.Sections {
-		if s.Type != "article" {
-			continue
-		}
-		cands := files[s.ID]
-		if len(cands) == 0 {
-			continue
-		}
-		// Prefer the file whose folder matches the section path.
-		want := strings.Join(s.Path[:max(0, len(s.Path)-1)], "/")
-		pick := ""
-		for _, c := range cands {
-			if used[c] {
-				continue
-			}
-			if path.Dir(c) == want || pick == "" {
-				pick = c
-				if path.Dir(c) == want {
-					break
-				}
-			}
-		}
-		if pick == "" {
-			continue
-		}
-		emit(pick, s)
-	}
-	// Articles the structure tree does not list, in file order.
-	var rest []string
-	for _, v := range files {
-		for _, rel := range v {
-			if !used[rel] && strings.HasPrefix(path.Base(rel), "article") {
-				rest = append(rest, rel)
-			}
-		}
-	}
-	sort.Strings(rest)
-	for _, rel := range rest {
-		dir := path.Dir(rel)
-		p := []string{}
-		if dir != "." {
-			p = strings.Split(dir, "/")
-		}
-		emit(rel, lxSection{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: append(p, "")})
 	}
 	return out, skip
 }

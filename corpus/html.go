@@ -21,7 +21,7 @@ var htmlBlockTags = map[string]int{
 // declared or detected charset (WHATWG encoding rules of
 // golang.org/x/net/html/charset: an ISO-8859-1 label means windows-1252;
 // BOM first, then <meta charset>, then a UTF-8 validity check).
-func loadHTML(u unit, data []byte) ([]*Document, error) {
+func loadHTML(u unit, data []byte, metas []*Meta) ([]*Document, error) {
 	enc, _, _ := charset.DetermineEncoding(data, "text/html")
 	utf8Data, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
@@ -47,7 +47,7 @@ func loadHTML(u unit, data []byte) ([]*Document, error) {
 	} else {
 		d.Language = detectLanguage(blocksText(blocks, 4000))
 	}
-	d.parseBlocks(blocks, nil)
+	d.parseBlocks(blocks, metas)
 	return []*Document{d}, nil
 }
 

@@ -239,7 +239,7 @@ func loadFile(u unit, metas []*Meta) ([]*Document, error) {
 	format := map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html",
 		".pdf": "pdf", ".txt": "txt", ".text": "txt", ".json": "json", ".xml": "xml"}[ext]
 	if format == "pdf" {
-		return loadPDF(u)
+		return loadPDF(u, metas)
 	}
 	data, err := os.ReadFile(u.abs)
 	if err != nil {
@@ -255,13 +255,13 @@ func loadFile(u unit, metas []*Meta) ([]*Document, error) {
 	case "md":
 		return loadMarkdown(u, data, metas)
 	case "html":
-		return loadHTML(u, data)
+		return loadHTML(u, data, metas)
 	case "txt":
-		return loadText(u, data)
+		return loadText(u, data, metas)
 	case "json":
 		return loadJSON(u, data)
 	case "pdf":
-		return loadPDF(u)
+		return loadPDF(u, metas)
 	case "xml":
 		return nil, fmt.Errorf("%w : XML (Akoma Ntoso, LIMS) pas encore lu par lextraite", ErrUnsupported)
 	}
@@ -447,7 +447,7 @@ func hasArticleHeadings(blocks []block) bool {
 }
 
 // loadText reads a plain-text file, one block per paragraph.
-func loadText(u unit, data []byte) ([]*Document, error) {
+func loadText(u unit, data []byte, metas []*Meta) ([]*Document, error) {
 	d := newDoc(u, "txt")
 	blocks := textBlocks(decodeText(data))
 	if len(blocks) == 0 {
@@ -455,12 +455,12 @@ func loadText(u unit, data []byte) ([]*Document, error) {
 	}
 	d.Language = detectLanguage(blocksText(blocks, 4000))
 	d.Title = firstLine(blocks)
-	d.parseBlocks(blocks, nil)
+	d.parseBlocks(blocks, metas)
 	return []*Document{d}, nil
 }
 
 // loadPDF reads a PDF's text layer through ExtractPDF.
-func loadPDF(u unit) ([]*Document, error) {
+func loadPDF(u unit, metas []*Meta) ([]*Document, error) {
 	text, err := ExtractPDF(u.abs)
 	if err != nil {
 		return nil, err
@@ -472,7 +472,7 @@ func loadPDF(u unit) ([]*Document, error) {
 	d := newDoc(u, "pdf")
 	d.Language = detectLanguage(blocksText(blocks, 4000))
 	d.Title = firstLine(blocks)
-	d.parseBlocks(blocks, nil)
+	d.parseBlocks(blocks, metas)
 	return []*Document{d}, nil
 }
 

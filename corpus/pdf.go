@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
@@ -431,7 +432,9 @@ type pdfFont struct {
 	// Type0 fonts: W and DW of the descendant CIDFont.
 	cidW  map[int]float64
 	cidDW float64
-	text  map[string]string // decoded codes
+	// toUnicode, when the font has one, takes precedence over enc (§9.10.2).
+	toUnicode *pdfCMap
+	text      map[string]string // decoded codes
 }
 
 func pdfNewFont(v pdf.Value) *pdfFont {
@@ -442,6 +445,9 @@ func pdfNewFont(v pdf.Value) *pdfFont {
 	}
 	font := pdf.Font{V: v}
 	f.enc = font.Encoder()
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		f.toUnicode = pdfReadCMap(tu)
+	}
 	switch v.Key("Subtype").Name() {
 	case "Type0":
 		f.twoByte = true
@@ -539,7 +545,10 @@ func (f *pdfFont) decode(code string) string {
 	if t, ok := f.text[code]; ok {
 		return t
 	}
-	raw := f.enc.Decode(code)
+	raw, ok := f.toUnicode.lookup(code)
+	if !ok {
+		raw = f.enc.Decode(code)
+	}
 	var b strings.Builder
 	for _, r := range raw {
 		switch {
@@ -771,4 +780,239 @@ func pdfJoinLetterSpaced(ws []pdfWord) []pdfWord {
 func pdfIsLetter(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)
 	return n == len(s) && n > 0 && unicode.IsLetter(r)
+}
+
+// pdfCMap is a ToUnicode CMap (PDF 32000-1 §9.10.3): bfchar and bfrange
+// mappings from character codes to UTF-16BE text. It is read here rather
+// than by ledongthuc/pdf, whose bfrange only increments the last byte of the
+// destination, so that the range <0000> <FFFF> <0000> dompdf writes maps
+// U+2013 to U+0013.
+type pdfCMap struct {
+	chars  map[string]string // code bytes → UTF-8 text
+	ranges []pdfCMapRange
+}
+
+type pdfCMapRange struct {
+	lo, hi uint32
+	n      int      // code length in bytes
+	dst    []byte   // UTF-16BE of the first code's text, incremented along the range
+	dsts   []string // or one text per code
+}
+
+// lookup returns the text of code; ok is false when the CMap does not map it.
+func (m *pdfCMap) lookup(code string) (text string, ok bool) {
+	if m == nil {
+		return "", false
+	}
+	if t, ok := m.chars[code]; ok {
+		return t, true
+	}
+	c := pdfCodeValue(code)
+	for _, r := range m.ranges {
+		if r.n != len(code) || c < r.lo || c > r.hi {
+			continue
+		}
+		off := c - r.lo
+		if r.dsts != nil {
+			if int(off) < len(r.dsts) {
+				return r.dsts[off], true
+			}
+			return "", false
+		}
+		b := slices.Clone(r.dst)
+		for i := len(b) - 1; i >= 0 && off > 0; i-- { // big-endian addition
+			sum := uint32(b[i]) + off&0xFF
+			b[i] = byte(sum)
+			off = off>>8 + sum>>8
+		}
+		return pdfUTF16(b), true
+	}
+	return "", false
+}
+
+func pdfCodeValue(code string) uint32 {
+	var c uint32
+	for i := 0; i < len(code) && i < 4; i++ {
+		c = c<<8 | uint32(code[i])
+	}
+	return c
+}
+
+// pdfUTF16 decodes UTF-16BE text.
+func pdfUTF16(b []byte) string {
+	if len(b)%2 != 0 {
+		return string(b)
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+	}
+	return string(utf16.Decode(u))
+}
+
+// pdfReadCMap parses the bfchar and bfrange sections of a ToUnicode CMap
+// stream; it returns nil when there is none.
+func pdfReadCMap(v pdf.Value) *pdfCMap {
+	data, err := io.ReadAll(io.LimitReader(v.Reader(), 16<<20))
+	if err != nil && len(data) == 0 {
+		return nil
+	}
+	m := &pdfCMap{chars: map[string]string{}}
+	var args []pdfCMapToken
+	for tok := range pdfCMapTokens(data) {
+		if tok.kind != pdfTokOperator {
+			args = append(args, tok)
+			continue
+		}
+		switch tok.text {
+		case "endbfchar":
+			for i := 0; i+1 < len(args); i += 2 {
+				if args[i].kind == pdfTokString && args[i+1].kind == pdfTokString {
+					m.chars[args[i].text] = pdfUTF16([]byte(args[i+1].text))
+				}
+			}
+		case "endbfrange":
+			for i := 0; i+2 < len(args); {
+				lo, hi, dst := args[i], args[i+1], args[i+2]
+				if lo.kind != pdfTokString || hi.kind != pdfTokString || len(lo.text) != len(hi.text) || len(lo.text) == 0 {
+					i++
+					continue
+				}
+				r := pdfCMapRange{lo: pdfCodeValue(lo.text), hi: pdfCodeValue(hi.text), n: len(lo.text)}
+				switch dst.kind {
+				case pdfTokString:
+					r.dst = []byte(dst.text)
+					i += 3
+				case pdfTokArrayStart:
+					r.dsts = []string{}
+					j := i + 3
+					for ; j < len(args) && args[j].kind == pdfTokString; j++ {
+						r.dsts = append(r.dsts, pdfUTF16([]byte(args[j].text)))
+					}
+					i = j + 1 // past "]"
+				default:
+					i += 3
+					continue
+				}
+				if r.lo <= r.hi {
+					m.ranges = append(m.ranges, r)
+				}
+			}
+		}
+		args = args[:0]
+	}
+	if len(m.chars) == 0 && len(m.ranges) == 0 {
+		return nil
+	}
+	return m
+}
+
+// Token kinds of a CMap.
+const (
+	pdfTokOperator = iota
+	pdfTokString   // hex or literal string, decoded
+	pdfTokArrayStart
+	pdfTokArrayEnd
+	pdfTokOther // numbers, names, dictionaries' brackets
+)
+
+type pdfCMapToken struct {
+	kind int
+	text string
+}
+
+// pdfCMapTokens splits CMap PostScript into tokens.
+func pdfCMapTokens(data []byte) func(yield func(pdfCMapToken) bool) {
+	return func(yield func(pdfCMapToken) bool) {
+		isDelim := func(c byte) bool { return strings.IndexByte("()<>[]{}/%", c) >= 0 }
+		isSpace := func(c byte) bool { return strings.IndexByte(" \t\r\n\f\x00", c) >= 0 }
+		for i := 0; i < len(data); {
+			c := data[i]
+			var tok pdfCMapToken
+			switch {
+			case isSpace(c):
+				i++
+				continue
+			case c == '%':
+				for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+					i++
+				}
+				continue
+			case c == '<' && i+1 < len(data) && data[i+1] == '<', c == '>' && i+1 < len(data) && data[i+1] == '>':
+				tok, i = pdfCMapToken{kind: pdfTokOther}, i+2
+			case c == '<':
+				j := i + 1
+				var hex []byte
+				for j < len(data) && data[j] != '>' {
+					if h := pdfHexVal(data[j]); h >= 0 {
+						hex = append(hex, byte(h))
+					}
+					j++
+				}
+				if len(hex)%2 == 1 {
+					hex = append(hex, 0)
+				}
+				b := make([]byte, len(hex)/2)
+				for k := range b {
+					b[k] = hex[2*k]<<4 | hex[2*k+1]
+				}
+				tok, i = pdfCMapToken{kind: pdfTokString, text: string(b)}, j+1
+			case c == '(':
+				var b []byte
+				depth := 1
+				j := i + 1
+				for ; j < len(data) && depth > 0; j++ {
+					switch ch := data[j]; ch {
+					case '\\':
+						if j+1 < len(data) {
+							j++
+							b = append(b, data[j])
+						}
+					case '(':
+						depth++
+						b = append(b, ch)
+					case ')':
+						if depth--; depth > 0 {
+							b = append(b, ch)
+						}
+					default:
+						b = append(b, ch)
+					}
+				}
+				tok, i = pdfCMapToken{kind: pdfTokString, text: string(b)}, j
+			case c == '[':
+				tok, i = pdfCMapToken{kind: pdfTokArrayStart}, i+1
+			case c == ']':
+				tok, i = pdfCMapToken{kind: pdfTokArrayEnd}, i+1
+			case isDelim(c) && c != '/':
+				tok, i = pdfCMapToken{kind: pdfTokOther}, i+1
+			default:
+				j := i + 1
+				for j < len(data) && !isSpace(data[j]) && !isDelim(data[j]) {
+					j++
+				}
+				word := string(data[i:j])
+				kind := pdfTokOperator
+				if c == '/' || c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9') {
+					kind = pdfTokOther
+				}
+				tok, i = pdfCMapToken{kind: kind, text: word}, j
+			}
+			if !yield(tok) {
+				return
+			}
+		}
+	}
+}
+
+func pdfHexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }

@@ -38,7 +38,7 @@ var (
 	reDivision = regexp.MustCompile(`^(?i)(livre|titre|chapitre|sous-section|section|paragraphe|partie|part|chapter|chapitre|hoofdstuk|afdeling|titel|kapitel|capitolo|annexe|annex|bijlage)\s+((?:[IVXLC]+|\d+|premier|unique|1er)(?:\s+(?:bis|ter|quater))?)\b\s*[:.\-–—]?\s*(.*)$`)
 	reRoman    = regexp.MustCompile(`^[IVXLC]+\.?$`)
 	// Fedlex run-together alinéas: "…Convention.(2)  Les dispositions".
-	reRunAlinea = regexp.MustCompile(`([.;:])\((\d+)\)\s\s`)
+	reRunAlinea = regexp.MustCompile(`([.;:])\((\d+)\)[\s\x{a0}]{2}`)
 )
 
 // articleHead reports whether text starts an article and returns its number
@@ -277,7 +277,7 @@ func split(docID, source string, blocks []block, opt splitOptions) (preamble str
 		}
 		awaitHeading = false
 		if b.level == 0 && !opt.noArticles {
-			if label, title, ok := divisionHead(text); ok && isDivisionLine(text) {
+			if label, title, ok := divisionHead(text); ok && isDivisionLine(text) && !reRoman.MatchString(text) {
 				pushDivision(7, label, title)
 				continue
 			}
@@ -329,5 +329,9 @@ func endsSentence(s string) bool {
 
 // reflowAlineas puts run-together numbered paragraphs on their own lines.
 func reflowAlineas(s string) string {
-	return reRunAlinea.ReplaceAllString(s, "$1\n\n($2) ")
+	s = reRunAlinea.ReplaceAllString(s, "$1\n\n($2) ")
+	if strings.HasPrefix(s, "(1)") {
+		s = strings.Replace(s, "(1)\u00a0\u00a0", "(1) ", 1)
+	}
+	return s
 }
