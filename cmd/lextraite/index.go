@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"lextraite/corpus"
+	"lextraite/indexer"
+)
+
+// indexConfig holds the flags of `lextraite index`.
+type indexConfig struct {
+	Corpus, Index, Meta string
+	Quiet               bool
+}
+
+func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg indexConfig
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Corpus, "corpus", "", "dossier du corpus à lire (obligatoire)")
+	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index à construire (obligatoire)")
+	fs.StringVar(&cfg.Meta, "meta", "", "dossier de métadonnées (YAML) qui reflète les chemins du corpus")
+	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if cfg.Corpus == "" || cfg.Index == "" {
+		return usageErr("index demande -corpus DIR et -index DIR")
+	}
+	sum, err := buildIndex(ctx, cfg, stderr)
+	if sum != nil {
+		sum.print(stdout)
+	}
+	return err
+}
+
+// summary is what `lextraite index` reports at the end.
+type summary struct {
+	stats      indexer.Stats
+	incomplete []*corpus.Document
+	took       time.Duration
+}
+
+func (s *summary) print(w io.Writer) {
+	fmt.Fprintf(w, "\nFichiers vus : %d\nDocuments indexés : %d\nDispositions (articles) : %d\nDurée : %s\n",
+		s.stats.FilesSeen, s.stats.Documents, s.stats.Provisions, s.took.Round(time.Millisecond))
+	if len(s.stats.Skipped) > 0 {
+		fmt.Fprintf(w, "\nFichiers non indexés : %d\n", len(s.stats.Skipped))
+		for _, sk := range s.stats.Skipped {
+			fmt.Fprintf(w, "  - %s : %s\n", sk.Path, sk.Reason)
+		}
+	}
+	if len(s.incomplete) > 0 {
+		fmt.Fprintf(w, "\nDocuments aux métadonnées incomplètes : %d (compléter par un fichier NOM.meta.yaml)\n", len(s.incomplete))
+		for i, d := range s.incomplete {
+			if i == 20 {
+				fmt.Fprintf(w, "  … et %d autres (voir /corpus sur le site)\n", len(s.incomplete)-20)
+				break
+			}
+			fmt.Fprintf(w, "  - %s (%s) : manque %s\n", d.Source, d.ID, strings.Join(d.Incomplete, ", "))
+		}
+	}
+}
+
+// buildIndex loads the corpus and builds the index, showing progress bars
+// on a terminal. It fails when no document could be indexed.
+func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summary, error) {
+	start := time.Now()
+	ovl, err := overlays(cfg.Meta)
+	if err != nil {
+		return nil, err
+	}
+	tty := !cfg.Quiet && isTerminal(stderr)
+	var bar *progressbar.ProgressBar
+	opt := corpus.Options{Overlays: ovl}
+	if tty {
+		opt.Units = func(n int) {
+			bar = newBar(n, "Lecture des fichiers", stderr)
+		}
+		opt.Progress = func(_ string, files int) { _ = bar.Add(files) }
+	}
+	rep, err := corpus.LoadDir(cfg.Corpus, opt)
+	if err != nil {
+		return nil, err
+	}
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped}
+	sum := &summary{stats: stats}
+	for _, d := range rep.Documents {
+		sum.stats.Documents++
+		sum.stats.Provisions += len(d.Provisions)
+		if len(d.Incomplete) > 0 {
+			sum.incomplete = append(sum.incomplete, d)
+		}
+	}
+	if len(rep.Documents) == 0 {
+		sum.took = time.Since(start)
+		return sum, fmt.Errorf("aucun document indexé dans %s", cfg.Corpus)
+	}
+	var progress func(done, total int)
+	if tty {
+		var ib *progressbar.ProgressBar
+		progress = func(done, total int) {
+			if ib == nil {
+				ib = newBar(total, "Indexation", stderr)
+			}
+			_ = ib.Set(done)
+		}
+		defer func() {
+			if ib != nil {
+				_ = ib.Finish()
+				fmt.Fprintln(stderr)
+			}
+		}()
+	}
+	if err := indexer.Build(ctx, cfg.Index, rep.Documents, stats, progress); err != nil {
+		return sum, fmt.Errorf("construction de l'index : %w", err)
+	}
+	sum.took = time.Since(start)
+	return sum, nil
+}
+
+func newBar(n int, desc string, w io.Writer) *progressbar.ProgressBar {
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"lextraite/indexer"
+	"lextraite/site"
+)
+
+// serveConfig holds the flags of `lextraite serve`; the access credentials
+// come from the environment (LEXTRAITE_TOKEN, LEXTRAITE_USER and
+// LEXTRAITE_PASSWORD), never from the command line.
+type serveConfig struct {
+	indexConfig
+	Addr           string
+	Open           bool
+	TrustedProxies string
+	PublicURL      string
+	Token          string
+	User, Password string
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logger *slog.Logger) error {
+	var cfg serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index (obligatoire)")
+	fs.StringVar(&cfg.Corpus, "corpus", "", "dossier du corpus : reconstruit l'index s'il manque ou est plus ancien")
+	fs.StringVar(&cfg.Meta, "meta", "", "dossier de métadonnées (YAML) qui reflète les chemins du corpus")
+	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "adresse d'écoute")
+	fs.BoolVar(&cfg.Open, "open", false, "autoriser l'écoute hors de la boucle locale sans identifiants")
+	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "mandataires de confiance (IP ou CIDR, séparés par des virgules)")
+	fs.StringVar(&cfg.PublicURL, "public-url", "", "adresse publique du site, pour les liens absolus")
+	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if cfg.Index == "" {
+		return usageErr("serve demande -index DIR")
+	}
+	cfg.Token = os.Getenv("LEXTRAITE_TOKEN")
+	cfg.User, cfg.Password = os.Getenv("LEXTRAITE_USER"), os.Getenv("LEXTRAITE_PASSWORD")
+	loopback, err := isLoopback(cfg.Addr)
+	if err != nil {
+		return usageErr("-addr %s : %v", cfg.Addr, err)
+	}
+	if !loopback && !cfg.Open && cfg.Token == "" && (cfg.User == "" || cfg.Password == "") {
+		return usageErr("écouter sur %s (hors boucle locale) demande LEXTRAITE_TOKEN ou LEXTRAITE_USER et LEXTRAITE_PASSWORD, ou l'option -open", cfg.Addr)
+	}
+
+	if cfg.Corpus != "" {
+		stale, why, err := indexStale(cfg.Index, cfg.Corpus, cfg.Meta)
+		if err != nil {
+			return err
+		}
+		if stale {
+			logger.Info("construction de l'index", "raison", why, "corpus", cfg.Corpus)
+			sum, err := buildIndex(ctx, cfg.indexConfig, stderr)
+			if sum != nil {
+				sum.print(stdout)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	live, err := indexer.OpenLive(cfg.Index)
+	if err != nil {
+		return fmt.Errorf("%w (lancer d'abord : lextraite index -corpus DIR -index %s)", err, cfg.Index)
+	}
+	defer live.Close()
+
+	var proxies []string
+	for _, p := range strings.Split(cfg.TrustedProxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			proxies = append(proxies, p)
+		}
+	}
+	h, err := site.New(live, site.Config{TrustedProxies: proxies, PublicURL: cfg.PublicURL, Logger: logger})
+	if err != nil {
+		return err
+	}
+	h = requireAuth(h, cfg.Token, cfg.User, cfg.Password)
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "lextraite : site ouvert sur http://%s/ (Ctrl+C pour arrêter)\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("arrêt du serveur")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// isLoopback reports whether addr ("host:port") listens only on the
+// loopback interface. An empty host means every interface.
+func isLoopback(addr string) (bool, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false, err
+	}
+	if host == "localhost" {
+		return true, nil
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback(), nil
+}
+
+// indexStale reports whether the index in dir is missing or older than the
+// newest file of the corpus or of the metadata folder.
+func indexStale(dir, corpusDir, metaDir string) (bool, string, error) {
+	built, err := indexer.BuiltAt(dir)
+	if err != nil {
+		if errors.Is(err, indexer.ErrNoIndex) || errors.Is(err, os.ErrNotExist) {
+			return true, "pas d'index", nil
+		}
+		return false, "", err
+	}
+	for _, root := range []string{corpusDir, metaDir} {
+		if root == "" {
+			continue
+		}
+		newer := ""
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || newer != "" {
+				return nil
+			}
+			if info, e := d.Info(); e == nil && info.ModTime().After(built) {
+				newer = p
+				return filepath.SkipAll
+			}
+			return nil
+		})
+		if err != nil {
+			return false, "", err
+		}
+		if newer != "" {
+			return true, "modifié depuis la dernière indexation : " + newer, nil
+		}
+	}
+	return false, "", nil
+}
+
+// requireAuth protects h with a bearer token (Authorization: Bearer …, or
+// as the password of HTTP basic authentication) or with a user and
+// password, when set. /healthz stays open for monitoring.
+func requireAuth(h http.Handler, token, user, password string) http.Handler {
+	if token == "" && (user == "" || password == "") {
+		return h
+	}
+	eq := func(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if token != "" {
+			if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") && eq(strings.TrimPrefix(auth, "Bearer "), token) {
+				h.ServeHTTP(w, r)
+				return
+			}
+			if _, p, ok := r.BasicAuth(); ok && eq(p, token) {
+				h.ServeHTTP(w, r)
+				return
+			}
+		}
+		if user != "" && password != "" {
+			if u, p, ok := r.BasicAuth(); ok && eq(u, user) && eq(p, password) {
+				h.ServeHTTP(w, r)
+				return
+			}
+		}
+		w.Header().Set("WWW-Authenticate", `Basic realm="lextraite", charset="UTF-8"`)
+		http.Error(w, "Identifiants requis.", http.StatusUnauthorized)
+	})
+}
