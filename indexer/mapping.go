@@ -1,0 +1,243 @@
+package indexer
+
+import (
+	"regexp"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"lextraite/analyzers"
+	"lextraite/corpus"
+)
+
+// Languages are the ISO 639-1 codes that get their own analyzed fields.
+var languages = []string{"fr", "en", "nl", "de", "it"}
+
+// Field names of the bleve documents. Per-language fields are the base name
+// + "_" + the language code (text_fr, heading_en, ...); only the fields of
+// the document's own language are filled.
+const (
+	fType         = "type"         // keyword: "provision" or "document"
+	fDocID        = "doc_id"       // keyword
+	fNumber       = "number"       // keyword: numberKey of the provision (or document) number
+	fNumberText   = "number_text"  // the number as written, legal tokenizer + lower case
+	fJurisdiction = "jurisdiction" // keyword, facet
+	fKind         = "kind"         // keyword, facet
+	fLanguage     = "language"     // keyword, facet
+	fYear         = "year"         // keyword "2012", facet
+	fDate         = "date"         // keyword "YYYY-MM-DD", sort
+	fSource       = "source"       // stored only
+
+	// Prefixes of the per-language fields.
+	fText     = "text"      // provision text, or the preamble of a document entry
+	fHeading  = "heading"   // provision heading
+	fTitle    = "title"     // document entries: title, short titles, number
+	fDocTitle = "doc_title" // provision entries: the document's title and short titles
+
+	// French exact (accent-keeping, unstemmed) fields.
+	fTextExact  = "text_exact"
+	fTitleExact = "title_exact"
+
+	typeProvision = "provision"
+	typeDocument  = "document"
+
+	// numberAnalyzer is defined in the index mapping (not globally): the
+	// legal tokenizer with lower casing and the identifier filter, so
+	// "225-4-1" and "L. 622-1" stay one token each.
+	numberAnalyzer = "lextraite_number"
+	// prefixFoldAnalyzer and prefixExactAnalyzer are used at query time
+	// only, to write a prefix (trafi*) as the folded and the exact fields
+	// store terms.
+	prefixFoldAnalyzer  = "lextraite_prefix_fold"
+	prefixExactAnalyzer = "lextraite_prefix_exact"
+)
+
+// langField returns the per-language field name, e.g. langField("text", "fr")
+// == "text_fr".
+func langField(base, lang string) string { return base + "_" + lang }
+
+// knownLanguage returns lang if it has its own fields, else "fr".
+func knownLanguage(lang string) string {
+	for _, l := range languages {
+		if l == lang {
+			return l
+		}
+	}
+	return "fr"
+}
+
+// newMapping returns the index mapping: explicit fields only, nothing
+// dynamic, no _all field.
+func newMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	for name, cfg := range map[string]map[string]any{
+		numberAnalyzer: {"tokenizer": analyzers.LegalTokenizer,
+			"token_filters": []any{lowercase.Name, analyzers.Identifier}},
+		prefixFoldAnalyzer: {"tokenizer": single.Name,
+			"token_filters": []any{analyzers.Normalize, lowercase.Name, analyzers.Fold}},
+		prefixExactAnalyzer: {"tokenizer": single.Name,
+			"token_filters": []any{analyzers.Normalize, lowercase.Name}},
+	} {
+		cfg["type"] = custom.Name
+		if err := im.AddCustomAnalyzer(name, cfg); err != nil {
+			return nil, err
+		}
+	}
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.DefaultAnalyzer = analyzers.French
+
+	kw := func(store, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = true // locations, for phrases and snippets
+		f.DocValues = false
+		return f
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fType, kw(false, false))
+	dm.AddFieldMappingsAt(fDocID, kw(false, false))
+	dm.AddFieldMappingsAt(fNumber, kw(false, false))
+	dm.AddFieldMappingsAt(fNumberText, text(numberAnalyzer))
+	for _, f := range []string{fJurisdiction, fKind, fLanguage, fYear, fDate} {
+		dm.AddFieldMappingsAt(f, kw(false, true))
+	}
+	src := kw(true, false)
+	src.Index = false
+	dm.AddFieldMappingsAt(fSource, src)
+	for _, l := range languages {
+		an := analyzers.ForLanguage(l)
+		for _, base := range []string{fText, fHeading, fTitle, fDocTitle} {
+			dm.AddFieldMappingsAt(langField(base, l), text(an))
+		}
+	}
+	dm.AddFieldMappingsAt(fTextExact, text(analyzers.FrenchExact))
+	dm.AddFieldMappingsAt(fTitleExact, text(analyzers.FrenchExact))
+	im.DefaultMapping = dm
+	return im, im.Validate()
+}
+
+// letterPrefixed matches a number key whose leading letters were split from
+// its digits by Slug ("l-622-1"), to join them back ("l622-1").
+var letterPrefixed = regexp.MustCompile(`^([a-z]{1,3})-([0-9])`)
+
+// numberKey normalises an article or document number for exact lookup, so
+// that the forms a user types and the forms in the texts meet:
+// "225-4-1" → "225-4-1", "L. 622-1" and "L622-1" → "l622-1", "279.01" →
+// "279-01", "premier" → "1", "3 bis" → "3-bis".
+func numberKey(number string) string {
+	k := corpus.Slug(corpus.NormalizeNumber(number))
+	return letterPrefixed.ReplaceAllString(k, "$1$2")
+}
+
+// year returns the year of an ISO date ("2012-07-12" → "2012"), "" if none.
+func year(date string) string {
+	if len(date) >= 4 {
+		y := date[:4]
+		for _, c := range y {
+			if c < '0' || c > '9' {
+				return ""
+			}
+		}
+		return y
+	}
+	return ""
+}
+
+// provisionFields is the bleve document of one provision.
+func provisionFields(d *corpus.Document, p *corpus.Provision) map[string]any {
+	lang := knownLanguage(firstNonEmpty(p.Language, d.Language))
+	m := commonFields(d, typeProvision)
+	if k := numberKey(p.Number); k != "" {
+		m[fNumber] = k
+		m[fNumberText] = p.Number
+	}
+	m[fSource] = firstNonEmpty(p.Source, d.Source)
+	m[langField(fText, lang)] = p.Text
+	if p.Heading != "" {
+		m[langField(fHeading, lang)] = p.Heading
+	}
+	m[langField(fDocTitle, lang)] = docTitles(d)
+	if lang == "fr" {
+		m[fTextExact] = p.Text
+		if p.Heading != "" {
+			m[fTitleExact] = p.Heading
+		}
+	}
+	return m
+}
+
+// documentFields is the bleve document of a document as a whole: its titles
+// and the text before its first provision.
+func documentFields(d *corpus.Document) map[string]any {
+	lang := knownLanguage(d.Language)
+	m := commonFields(d, typeDocument)
+	m[fSource] = d.Source
+	if d.Number != "" {
+		m[fNumber] = numberKey(d.Number)
+		m[fNumberText] = d.Number
+	}
+	titles := docTitles(d)
+	m[langField(fTitle, lang)] = titles
+	if d.Preamble != "" {
+		m[langField(fText, lang)] = d.Preamble
+	}
+	if lang == "fr" {
+		m[fTitleExact] = titles
+		if d.Preamble != "" {
+			m[fTextExact] = d.Preamble
+		}
+	}
+	return m
+}
+
+func commonFields(d *corpus.Document, typ string) map[string]any {
+	m := map[string]any{
+		fType:         typ,
+		fDocID:        d.ID,
+		fJurisdiction: d.Jurisdiction,
+		fKind:         d.Kind,
+		fLanguage:     d.Language,
+	}
+	if d.Date != "" {
+		m[fDate] = d.Date
+	}
+	if y := year(d.Date); y != "" {
+		m[fYear] = y
+	}
+	return m
+}
+
+func docTitles(d *corpus.Document) []string {
+	t := make([]string, 0, 1+len(d.ShortTitles))
+	if d.Title != "" {
+		t = append(t, d.Title)
+	}
+	return append(t, d.ShortTitles...)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,148 @@
+package indexer
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"lextraite/analyzers"
+)
+
+// maxSuggestDistance is the largest edit distance of a suggestion.
+const maxSuggestDistance = 2
+
+// suggest returns the query with each word unknown to the French fields
+// replaced by the closest frequent word of the index (edit distance ≤ 2 on
+// the folded, stemmed terms, shown as the most frequent original form), or
+// "" when nothing was replaced. "trafique" → "trafic".
+func (ix *Index) suggest(pq *parsedQuery) string {
+	if !slices.Contains(ix.langs, "fr") {
+		return ""
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return ""
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return ""
+	}
+	defer r.Close()
+	fz, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return ""
+	}
+	type repl struct {
+		start, end int
+		with       string
+	}
+	var repls []repl
+	for _, g := range pq.groups {
+		if g.not {
+			continue
+		}
+		for _, t := range g.terms {
+			if t.kind != termWord && t.kind != termFuzzy {
+				continue
+			}
+			stem := ix.analyzeOne(analyzers.French, t.text)
+			if stem == "" || ix.known(r, stem) {
+				continue
+			}
+			best := bestTerm(r, fz, langField(fText, "fr"), stem, func(string) bool { return true })
+			if best == "" {
+				continue
+			}
+			word := strings.ToLower(t.text)
+			surface := ""
+			isForm := func(s string) bool { return ix.analyzeOne(analyzers.French, s) == best }
+			for _, center := range []string{best, word} {
+				if s := bestTerm(r, fz, fTextExact, center, isForm); s != "" {
+					surface = s
+					break
+				}
+			}
+			if surface == "" {
+				surface = best
+			}
+			if surface != word {
+				repls = append(repls, repl{t.start, t.end, surface})
+			}
+		}
+	}
+	if len(repls) == 0 {
+		return ""
+	}
+	out := pq.raw
+	for i := len(repls) - 1; i >= 0; i-- {
+		rp := repls[i]
+		if rp.start < 0 || rp.end > len(out) || rp.start > rp.end {
+			return ""
+		}
+		out = out[:rp.start] + rp.with + out[rp.end:]
+	}
+	return out
+}
+
+// known reports whether the folded stem occurs in a French field.
+func (ix *Index) known(r index.IndexReader, stem string) bool {
+	for _, f := range []string{langField(fText, "fr"), langField(fTitle, "fr"), langField(fDocTitle, "fr"), langField(fHeading, "fr")} {
+		if termCount(r, f, stem) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bestTerm returns the term of field within maxSuggestDistance of center
+// that ok accepts, nearest first, then most frequent; "" if none. The
+// center itself counts (distance 0). The fuzzy dictionary gives no counts:
+// they are read per candidate.
+func bestTerm(r index.IndexReader, fz index.IndexReaderFuzzy, field, center string, ok func(string) bool) string {
+	dict, err := fz.FieldDictFuzzy(field, center, maxSuggestDistance, "")
+	if err != nil {
+		return ""
+	}
+	type cand struct {
+		term string
+		dist uint8
+	}
+	var cands []cand
+	for len(cands) < 200 {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if ok(e.Term) {
+			cands = append(cands, cand{e.Term, e.EditDistance})
+		}
+	}
+	dict.Close()
+	var (
+		best     string
+		bestDist uint8 = 255
+		bestN    uint64
+	)
+	for _, c := range cands {
+		n := termCount(r, field, c.term)
+		if n == 0 {
+			continue
+		}
+		if c.dist < bestDist || c.dist == bestDist && n > bestN {
+			best, bestDist, bestN = c.term, c.dist, n
+		}
+	}
+	return best
+}
+
+// termCount returns the number of documents holding term in field.
+func termCount(r index.IndexReader, field, term string) uint64 {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}

@@ -1,0 +1,408 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"lextraite/corpus"
+	"lextraite/indexer"
+)
+
+// Limits checked before any search.
+const (
+	maxQueryRunes   = 500  // longer queries are refused with 400
+	pageSize        = 10   // hits per page of /recherche
+	maxPage         = 100  // deepest page of /recherche
+	maxOffset       = 1000 // deepest offset of /api/search
+	maxLimit        = 100  // largest page of /api/search
+	maxFilterValues = 20   // values of one filter
+)
+
+// filterParam describes one filter: its URL parameter, the valid values and
+// the field of searchParams it fills.
+type filterParam struct {
+	name  string
+	valid func(string) bool
+	field func(*searchParams) *[]string
+	what  string // for the error message
+}
+
+var (
+	reJurisdiction = regexp.MustCompile(`^[a-z]{2,10}$`)
+	reYear         = regexp.MustCompile(`^[0-9]{4}$`)
+	reLanguage     = regexp.MustCompile(`^[a-z]{2,3}$`)
+)
+
+// filterParams are the filters in the order the facets are shown.
+var filterParams = []filterParam{
+	{"juridiction", reJurisdiction.MatchString,
+		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)"},
+	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, s) },
+		func(p *searchParams) *[]string { return &p.Kind }, "un type de texte (loi, décret, code…)"},
+	{"annee", reYear.MatchString,
+		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres"},
+	{"langue", reLanguage.MatchString,
+		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)"},
+}
+
+// searchParams is a validated search request, as read from the URL.
+type searchParams struct {
+	Query                                  string
+	Jurisdiction, Kind, Year, Language     []string
+	Page                                   int    // 1-based, /recherche
+	Sort                                   string // "" (relevance) or "date"
+	Limit, Offset                          int
+}
+
+// parseSearchParams validates the parameters of /recherche (api false) or
+// /api/search (api true: limit and offset too).
+func parseSearchParams(v url.Values, api bool) (searchParams, error) {
+	var p searchParams
+	q := strings.TrimSpace(strings.ToValidUTF8(v.Get("q"), "\uFFFD"))
+	if n := utf8.RuneCountInString(q); n > maxQueryRunes {
+		return p, badRequest("la requête compte %d caractères, au-delà de la limite de %d : raccourcissez-la", n, maxQueryRunes)
+	}
+	p.Query = q
+	for _, f := range filterParams {
+		var vals []string
+		for _, s := range v[f.name] {
+			s = strings.TrimSpace(s)
+			if s == "" || slices.Contains(vals, s) {
+				continue
+			}
+			if !f.valid(s) {
+				return p, badRequest("le filtre « %s » attend %s, pas « %s »", f.name, f.what, truncateRunes(s, 40))
+			}
+			vals = append(vals, s)
+		}
+		if len(vals) > maxFilterValues {
+			return p, badRequest("trop de valeurs pour le filtre « %s » (au plus %d)", f.name, maxFilterValues)
+		}
+		*f.field(&p) = vals
+	}
+	switch s := v.Get("tri"); s {
+	case "", "pertinence":
+	case "date":
+		p.Sort = "date"
+	default:
+		return p, badRequest("tri inconnu « %s » : choisissez « pertinence » ou « date »", truncateRunes(s, 40))
+	}
+	p.Page = 1
+	if s := v.Get("page"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return p, badRequest("numéro de page invalide « %s » : un entier à partir de 1", truncateRunes(s, 20))
+		}
+		if n > maxPage {
+			return p, badRequest("au-delà de la page %d : précisez la requête ou ajoutez des filtres", maxPage)
+		}
+		p.Page = n
+	}
+	p.Limit = pageSize
+	p.Offset = (p.Page - 1) * pageSize
+	if !api {
+		return p, nil
+	}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxLimit {
+			return p, badRequest("limit doit être un entier de 1 à %d", maxLimit)
+		}
+		p.Limit = n
+		p.Offset = (p.Page - 1) * n
+	}
+	if s := v.Get("offset"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > maxOffset {
+			return p, badRequest("offset doit être un entier de 0 à %d", maxOffset)
+		}
+		p.Offset = n
+	}
+	return p, nil
+}
+
+// empty reports whether there is nothing to search for.
+func (p searchParams) empty() bool {
+	return p.Query == "" && len(p.Jurisdiction)+len(p.Kind)+len(p.Year)+len(p.Language) == 0
+}
+
+// request is the indexer request for p.
+func (p searchParams) request() indexer.Request {
+	return indexer.Request{
+		Query: p.Query, Jurisdiction: p.Jurisdiction, Kind: p.Kind, Year: p.Year,
+		Language: p.Language, Offset: p.Offset, Limit: p.Limit, Sort: p.Sort,
+	}
+}
+
+// url is the /recherche address of p, page 1 omitted.
+func (p searchParams) url() string {
+	v := url.Values{}
+	if p.Query != "" {
+		v.Set("q", p.Query)
+	}
+	for _, f := range filterParams {
+		for _, s := range *f.field(&p) {
+			v.Add(f.name, s)
+		}
+	}
+	if p.Sort != "" {
+		v.Set("tri", p.Sort)
+	}
+	if p.Page > 1 {
+		v.Set("page", strconv.Itoa(p.Page))
+	}
+	if len(v) == 0 {
+		return "/recherche"
+	}
+	return "/recherche?" + v.Encode()
+}
+
+// with returns a copy of p changed by fn, with its own filter slices and
+// back on page 1 unless fn sets a page.
+func (p searchParams) with(fn func(*searchParams)) searchParams {
+	q := p
+	q.Jurisdiction = slices.Clone(p.Jurisdiction)
+	q.Kind = slices.Clone(p.Kind)
+	q.Year = slices.Clone(p.Year)
+	q.Language = slices.Clone(p.Language)
+	q.Page = 1
+	fn(&q)
+	return q
+}
+
+// truncateRunes cuts s to at most n runes.
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+// search runs p with the configured timeout.
+func (srv *server) search(ctx context.Context, p searchParams) (*indexer.Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, srv.cfg.SearchTimeout)
+	defer cancel()
+	resp, err := srv.s.Search(ctx, p.request())
+	if err != nil {
+		return nil, fmt.Errorf("recherche : %w", err)
+	}
+	if resp == nil {
+		resp = &indexer.Response{Query: p.Query}
+	}
+	return resp, nil
+}
+
+// handleHome serves the search form.
+func (srv *server) handleHome(c *gin.Context) error {
+	st := srv.s.Stats()
+	p := &homePage{basePage: srv.base(c, "Recherche dans les textes"), Documents: st.Documents, Provisions: st.Provisions}
+	p.HideSearch = true
+	for _, q := range []string{"traite des personnes", "trafic illicite de migrants", "exploitation"} {
+		p.Examples = append(p.Examples, link{Label: q, URL: searchParams{Query: q}.url()})
+	}
+	srv.render(c, 200, "home", p)
+	return nil
+}
+
+// handleSearch serves /recherche: validate, search, then build the page.
+func (srv *server) handleSearch(c *gin.Context) error {
+	params, err := parseSearchParams(c.Request.URL.Query(), false)
+	if err != nil {
+		return err
+	}
+	page := &resultsPage{basePage: srv.base(c, "Recherche"), Params: params}
+	page.Query = params.Query
+	for _, f := range filterParams {
+		for _, val := range *f.field(&params) {
+			page.Keep = append(page.Keep, field{f.name, val})
+		}
+	}
+	if params.Sort != "" {
+		page.Keep = append(page.Keep, field{"tri", params.Sort})
+	}
+	if params.Query != "" {
+		page.Title = "« " + truncateRunes(params.Query, 80) + " » — recherche"
+	}
+	if params.empty() {
+		srv.render(c, 200, "results", page)
+		return nil
+	}
+	resp, err := srv.search(c.Request.Context(), params)
+	if err != nil {
+		return err
+	}
+	srv.fillResults(page, resp)
+	srv.render(c, 200, "results", page)
+	return nil
+}
+
+// fillResults turns a response into the results page.
+func (srv *server) fillResults(page *resultsPage, resp *indexer.Response) {
+	p := page.Params
+	page.Searched = true
+	page.Total = resp.Total
+	page.TookMS = resp.TookMS
+	if len(resp.Hits) > 0 {
+		page.From = p.Offset + 1
+		page.To = p.Offset + len(resp.Hits)
+	}
+	page.Groups = srv.groupHits(resp.Hits)
+	for _, g := range page.Groups {
+		for _, h := range g.Hits {
+			if h.ProvisionID != "" {
+				page.Selectable = true
+			}
+		}
+	}
+
+	// Active filters, each removable; facets, each value toggling.
+	for _, f := range filterParams {
+		for _, val := range *f.field(&p) {
+			page.Active = append(page.Active, link{
+				Label: facetNames[f.name] + " : " + facetValueLabel(f.name, val),
+				URL: p.with(func(q *searchParams) {
+					fld := f.field(q)
+					*fld = slices.DeleteFunc(*fld, func(s string) bool { return s == val })
+				}).url(),
+			})
+		}
+		counts := resp.Facets[f.name]
+		if len(counts) == 0 {
+			continue
+		}
+		fv := facetView{Param: f.name, Name: facetNames[f.name]}
+		for _, fc := range counts {
+			if fc.Value == "" || !f.valid(fc.Value) {
+				continue
+			}
+			active := slices.Contains(*f.field(&p), fc.Value)
+			u := p.with(func(q *searchParams) {
+				fld := f.field(q)
+				if active {
+					*fld = slices.DeleteFunc(*fld, func(s string) bool { return s == fc.Value })
+				} else {
+					*fld = append(*fld, fc.Value)
+				}
+			}).url()
+			fv.Values = append(fv.Values, facetValue{
+				Label: facetValueLabel(f.name, fc.Value), Count: fc.Count, URL: u, Active: active})
+		}
+		if len(fv.Values) > 0 {
+			page.Facets = append(page.Facets, fv)
+		}
+	}
+	if len(page.Active) > 0 {
+		page.ClearFiltersURL = p.with(func(q *searchParams) {
+			q.Jurisdiction, q.Kind, q.Year, q.Language = nil, nil, nil, nil
+		}).url()
+	}
+	page.Sorts = []link{
+		{Label: "pertinence", URL: p.with(func(q *searchParams) { q.Sort = "" }).url(), Current: p.Sort == ""},
+		{Label: "date", URL: p.with(func(q *searchParams) { q.Sort = "date" }).url(), Current: p.Sort == "date"},
+	}
+	if resp.Suggestion != "" && resp.Suggestion != p.Query {
+		page.Suggestion = truncateRunes(resp.Suggestion, maxQueryRunes)
+		page.SuggestionURL = p.with(func(q *searchParams) { q.Query = page.Suggestion }).url()
+	}
+	srv.paginate(page, resp.Total)
+}
+
+// paginate sets the page links: first, last, and two either side.
+func (srv *server) paginate(page *resultsPage, total uint64) {
+	p := page.Params
+	last := int((total + pageSize - 1) / pageSize)
+	if last > maxPage {
+		last = maxPage
+	}
+	if last <= 1 {
+		return
+	}
+	at := func(n int) string { return p.with(func(q *searchParams) { q.Page = n }).url() }
+	if p.Page > 1 {
+		page.Prev = at(min(p.Page-1, last))
+	}
+	if p.Page < last {
+		page.Next = at(p.Page + 1)
+	}
+	gap := false
+	for n := 1; n <= last; n++ {
+		if n == 1 || n == last || (n >= p.Page-2 && n <= p.Page+2) {
+			page.Pages = append(page.Pages, pageLink{N: n, URL: at(n), Current: n == p.Page})
+			gap = false
+		} else if !gap {
+			page.Pages = append(page.Pages, pageLink{Gap: true})
+			gap = true
+		}
+	}
+}
+
+// groupHits groups hits by document, in the order each document first
+// appears; inside a group hits keep their order (best first).
+func (srv *server) groupHits(hits []indexer.Hit) []hitGroup {
+	var groups []hitGroup
+	index := map[string]int{}
+	for _, h := range hits {
+		i, ok := index[h.DocID]
+		if !ok {
+			i = len(groups)
+			index[h.DocID] = i
+			groups = append(groups, srv.newGroup(h))
+		}
+		groups[i].Hits = append(groups[i].Hits, srv.hitViewOf(h))
+	}
+	return groups
+}
+
+// newGroup starts the group of h's document, from the document itself
+// when the searcher knows it, else from the hit.
+func (srv *server) newGroup(h indexer.Hit) hitGroup {
+	g := hitGroup{DocID: h.DocID, DocTitle: h.DocTitle, Kind: kindLabel(h.Kind),
+		Jurisdiction: jurisdictionLabel(h.Jurisdiction), Date: dateLabel(h.Date), Lang: h.Language}
+	if idPattern.MatchString(h.DocID) {
+		g.DocURL = docURL(h.DocID, "")
+	}
+	if d, ok := srv.s.Document(h.DocID); ok {
+		g.DocTitle = d.Title
+		g.Kind = kindLabel(d.Kind)
+		g.Jurisdiction = jurisdictionLabel(d.Jurisdiction)
+		g.Date = dateLabel(d.Date)
+		g.Transcription = d.Authority == corpus.AuthorityTranscription
+		g.Warnings = warnings(d)
+	}
+	if g.DocTitle == "" {
+		g.DocTitle = h.DocID
+	}
+	return g
+}
+
+// hitViewOf builds the view of one hit; heading and breadcrumb come from
+// the document's provision.
+func (srv *server) hitViewOf(h indexer.Hit) hitView {
+	v := hitView{Label: articleLabel(h.Provision), Snippet: sanitizeSnippet(h.Snippet)}
+	okID := idPattern.MatchString(h.DocID)
+	okAnchor := h.Anchor != "" && idPattern.MatchString(h.Anchor)
+	if okID {
+		v.URL = docURL(h.DocID, "")
+		if okAnchor {
+			v.URL = docURL(h.DocID, h.Anchor)
+		}
+	}
+	if okID && okAnchor && h.Provision != "" {
+		v.ProvisionID = h.DocID + "/" + h.Anchor
+	}
+	if d, ok := srv.s.Document(h.DocID); ok && okAnchor {
+		if pr, ok := findProvision(d, h.Anchor); ok {
+			v.Heading = pr.Heading
+			v.Path = pr.Path
+		}
+	}
+	return v
+}
