@@ -81,6 +81,9 @@ type Document struct {
 	// Incomplete names the metadata fields that stayed unknown
 	// (title, kind, jurisdiction, date).
 	Incomplete []string `json:"incomplete,omitempty"`
+	// Citations are the references found in Preamble (decisions, documents
+	// without provisions).
+	Citations []Citation `json:"citations,omitempty"`
 }
 
 // Provision is one addressable part of a document, at least down to the
@@ -104,6 +107,28 @@ type Provision struct {
 	// Source is the path of the file the text was read from, relative to the
 	// corpus root (for a folder read as one document, the article's file).
 	Source string `json:"source,omitempty"`
+	// Citations are the references found in Text, in text order.
+	Citations []Citation `json:"citations,omitempty"`
+}
+
+// Citation is one cross-reference found in a text ("article 3 du
+// Protocole", "loi n° 2012-023", "Cass. crim., 12 mars 2013, n° 12-84.155").
+type Citation struct {
+	// Text is the reference as written; Start and End are its byte offsets
+	// in the provision's (or preamble's) text.
+	Text       string `json:"text"`
+	Start, End int    `json:"-"`
+	// Kind is the form: article, loi, ordonnance, decret, code, traite,
+	// decision, ecli, renvoi (pointing back: "du présent code").
+	Kind string `json:"kind"`
+	// Target is the provision id or document id the citation resolves to;
+	// "" when the corpus does not hold the text cited.
+	Target string `json:"target,omitempty"`
+	// TargetDoc is the document id of Target.
+	TargetDoc string `json:"target_doc,omitempty"`
+	// Label names what is cited, for unresolved citations too:
+	// "Protocole relatif à la traite des personnes, art. 3".
+	Label string `json:"label"`
 }
 
 // Skipped is a file that was not indexed, with the reason a user can act on.
