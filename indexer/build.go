@@ -53,7 +53,9 @@ type store struct {
 // generation is kept (open readers may still use it) and older ones are
 // deleted.
 //
-// stats comes from the loader (FilesSeen, Skipped); Build fills Documents,
+// Document ids must be unique and provision anchors unique per document;
+// a provision without ID gets "{doc_id}/{anchor}" (docs are modified in
+// place for that). stats comes from the loader (FilesSeen, Skipped); Build fills Documents,
 // Provisions, BuiltAt and, when zero, TextBytes. progress, if not nil, is
 // called with the number of bleve documents (one per document and one per
 // provision) written so far and their total. Only one Build runs at a time

@@ -3,7 +3,6 @@ package indexer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -98,6 +97,7 @@ func (l *Live) Reload() error {
 	closed, same := l.closed, l.cur != nil && l.cur.ix.gen == name
 	l.mu.RUnlock()
 	if closed || same {
+		l.lastErr.Store(nil)
 		return nil
 	}
 	ix, err := openGen(l.dir, name)
@@ -114,6 +114,7 @@ func (l *Live) Reload() error {
 	old := l.cur
 	l.cur = &liveGen{ix: ix}
 	l.mu.Unlock()
+	l.lastErr.Store(nil)
 	l.retire(old)
 	return nil
 }
@@ -207,8 +208,5 @@ func (l *Live) Close() error {
 		err = g.ix.Close()
 	}
 	l.retired.Wait()
-	if err != nil {
-		return fmt.Errorf("indexer: %w", err)
-	}
-	return nil
+	return err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -51,11 +52,17 @@ func (ix *Index) suggest(pq *parsedQuery) string {
 			if stem == "" || ix.known(r, stem) {
 				continue
 			}
-			best := bestTerm(r, fz, langField(fText, "fr"), stem, func(string) bool { return true })
+			word := strings.ToLower(t.text)
+			anyTerm := func(string) bool { return true }
+			best := bestTerm(r, fz, langField(fText, "fr"), stem, anyTerm)
 			if best == "" {
+				// The stem may be far from its word's stems
+				// ("exploitatoin"): try the word as typed.
+				if s := bestTerm(r, fz, fTextExact, word, anyTerm); s != "" && s != word {
+					repls = append(repls, repl{t.start, t.end, s})
+				}
 				continue
 			}
-			word := strings.ToLower(t.text)
 			surface := ""
 			isForm := func(s string) bool { return ix.analyzeOne(analyzers.French, s) == best }
 			for _, center := range []string{best, word} {
@@ -96,12 +103,16 @@ func (ix *Index) known(r index.IndexReader, stem string) bool {
 	return false
 }
 
-// bestTerm returns the term of field within maxSuggestDistance of center
-// that ok accepts, nearest first, then most frequent; "" if none. The
+// bestTerm returns the term of field within maxSuggestDistance of center,
+// with its first letter, that ok accepts: nearest first, then sharing the
+// longest prefix with center, then most frequent; "" if none. The
 // center itself counts (distance 0). The fuzzy dictionary gives no counts:
 // they are read per candidate.
 func bestTerm(r index.IndexReader, fz index.IndexReaderFuzzy, field, center string, ok func(string) bool) string {
-	dict, err := fz.FieldDictFuzzy(field, center, maxSuggestDistance, "")
+	// Misspellings rarely touch the first letter: keeping it cuts the
+	// candidates and the nonsense ("trafique" → "pratique").
+	first, _ := utf8.DecodeRuneInString(center)
+	dict, err := fz.FieldDictFuzzy(field, center, maxSuggestDistance, string(first))
 	if err != nil {
 		return ""
 	}
@@ -123,6 +134,7 @@ func bestTerm(r index.IndexReader, fz index.IndexReaderFuzzy, field, center stri
 	var (
 		best     string
 		bestDist uint8 = 255
+		bestPre  int
 		bestN    uint64
 	)
 	for _, c := range cands {
@@ -130,8 +142,9 @@ func bestTerm(r index.IndexReader, fz index.IndexReaderFuzzy, field, center stri
 		if n == 0 {
 			continue
 		}
-		if c.dist < bestDist || c.dist == bestDist && n > bestN {
-			best, bestDist, bestN = c.term, c.dist, n
+		pre := commonPrefix(center, c.term)
+		if c.dist < bestDist || c.dist == bestDist && (pre > bestPre || pre == bestPre && n > bestN) {
+			best, bestDist, bestPre, bestN = c.term, c.dist, pre, n
 		}
 	}
 	return best
@@ -145,4 +158,13 @@ func termCount(r index.IndexReader, field, term string) uint64 {
 	}
 	defer tfr.Close()
 	return tfr.Count()
+}
+
+// commonPrefix returns the length in bytes of the common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }

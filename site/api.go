@@ -5,7 +5,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"lextraite/corpus"
 	"lextraite/indexer"
 )
 
@@ -29,20 +28,49 @@ func (srv *server) apiSearch(c *gin.Context) error {
 	return nil
 }
 
-// apiDocument serves /api/doc/{doc_id}: the corpus.Document JSON, with
-// every list [] rather than null.
+// apiDoc is the /api/doc/{doc_id} JSON of DESIGN.md (Contracts), exactly:
+// the model's internal fields (format, preamble, citations…) stay out.
+type apiDoc struct {
+	ID           string            `json:"id"`
+	WorkID       string            `json:"work_id"`
+	FRBRURI      string            `json:"frbr_uri"`
+	Title        string            `json:"title"`
+	ShortTitles  []string          `json:"short_titles"`
+	Kind         string            `json:"kind"`
+	Jurisdiction string            `json:"jurisdiction"`
+	Language     string            `json:"language"`
+	Date         string            `json:"date"`
+	Number       string            `json:"number"`
+	Source       string            `json:"source"`
+	Authority    string            `json:"authority"`
+	Notes        []string          `json:"notes"`
+	Provisions   []apiDocProvision `json:"provisions"`
+}
+
+// apiDocProvision is one provision inside /api/doc:
+// {id, anchor, number, heading, path, text, language}.
+type apiDocProvision struct {
+	ID       string   `json:"id"`
+	Anchor   string   `json:"anchor"`
+	Number   string   `json:"number"`
+	Heading  string   `json:"heading"`
+	Path     []string `json:"path"`
+	Text     string   `json:"text"`
+	Language string   `json:"language"`
+}
+
+// apiDocument serves /api/doc/{doc_id}, every list [] rather than null.
 func (srv *server) apiDocument(c *gin.Context) error {
 	d, err := srv.lookupDocument(c.Param("doc_id"))
 	if err != nil {
 		return err
 	}
-	out := *d
-	out.ShortTitles = nonNil(out.ShortTitles)
-	out.Notes = nonNil(out.Notes)
-	out.Provisions = make([]corpus.Provision, len(d.Provisions))
+	out := apiDoc{ID: d.ID, WorkID: d.WorkID, FRBRURI: d.FRBRURI, Title: d.Title, ShortTitles: nonNil(d.ShortTitles),
+		Kind: d.Kind, Jurisdiction: d.Jurisdiction, Language: d.Language, Date: d.Date, Number: d.Number,
+		Source: d.Source, Authority: d.Authority, Notes: nonNil(d.Notes), Provisions: make([]apiDocProvision, len(d.Provisions))}
 	for i, p := range d.Provisions {
-		p.Path = nonNil(p.Path)
-		out.Provisions[i] = p
+		out.Provisions[i] = apiDocProvision{ID: p.ID, Anchor: p.Anchor, Number: p.Number, Heading: p.Heading,
+			Path: nonNil(p.Path), Text: p.Text, Language: p.Language}
 	}
 	srv.writeJSON(c, http.StatusOK, &out)
 	return nil

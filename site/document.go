@@ -49,7 +49,7 @@ func (srv *server) handleDocument(c *gin.Context) error {
 	for i := range d.Provisions {
 		pr := &d.Provisions[i]
 		v := srv.provisionViewOf(d, pr)
-		v.Select = true
+		v.Select, v.ElemID = true, pr.Anchor
 		p.Provisions = append(p.Provisions, v)
 		e := tocEntry{Anchor: pr.Anchor, Label: v.Label, Heading: pr.Heading}
 		if s := strings.Join(pr.Path, " › "); s != section {
@@ -65,7 +65,8 @@ func (srv *server) handleDocument(c *gin.Context) error {
 // skipped files.
 func (srv *server) handleCorpus(c *gin.Context) error {
 	st := srv.s.Stats()
-	p := &corpusPage{basePage: srv.base(c, "Le corpus"), Skipped: st.Skipped, Stats: st}
+	p := &corpusPage{basePage: srv.base(c, "Le corpus"), Skipped: st.Skipped, Stats: st,
+		BuiltAt: timeLabel(st.BuiltAt)}
 	for _, d := range srv.s.Documents() {
 		if d == nil {
 			continue
@@ -74,7 +75,7 @@ func (srv *server) handleCorpus(c *gin.Context) error {
 			ID: d.ID, Title: d.Title, URL: docURL(d.ID, ""), Kind: kindLabel(d.Kind),
 			Jurisdiction: jurisdictionLabel(d.Jurisdiction), Date: dateLabel(d.Date),
 			Authority: d.Authority, Transcription: d.Authority == corpus.AuthorityTranscription,
-			Notes: d.Notes, Incomplete: d.Incomplete, Provisions: len(d.Provisions),
+			Notes: d.Notes, Incomplete: fieldLabels(d.Incomplete), Provisions: len(d.Provisions),
 		}
 		if cd.Title == "" {
 			cd.Title = d.ID

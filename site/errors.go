@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -57,23 +59,44 @@ func classify(err error) (int, string) {
 // one that said, in French, what the reader must fix ("requête invalide :
 // guillemet non fermé"). Outer wrappers add context for the log only.
 func userMessage(err, sentinel error) string {
+	if ue, ok := errors.AsType[*userError](err); ok {
+		return capitalize(ue.msg)
+	}
 	msg := err.Error()
 	for e := err; e != nil && e != sentinel; e = errors.Unwrap(e) {
 		if errors.Is(e, sentinel) {
 			msg = e.Error()
 		}
 	}
-	return msg
+	return capitalize(msg)
 }
+
+// capitalize upper-cases the first letter of a sentence.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// userError is a sentinel with the French sentence a reader sees.
+type userError struct {
+	sentinel error
+	msg      string
+}
+
+func (e *userError) Error() string { return e.sentinel.Error() + " : " + e.msg }
+func (e *userError) Unwrap() error { return e.sentinel }
 
 // badRequest returns an error wrapping errBadRequest with a French message.
 func badRequest(format string, args ...any) error {
-	return fmt.Errorf("%w : %s", errBadRequest, fmt.Sprintf(format, args...))
+	return &userError{errBadRequest, fmt.Sprintf(format, args...)}
 }
 
 // notFound returns an error wrapping errNotFound with a French message.
 func notFound(format string, args ...any) error {
-	return fmt.Errorf("%w : %s", errNotFound, fmt.Sprintf(format, args...))
+	return &userError{errNotFound, fmt.Sprintf(format, args...)}
 }
 
 // handler is a site handler: it decides, renders into a buffer and writes,

@@ -3,6 +3,7 @@ package site
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"lextraite/corpus"
 )
@@ -151,6 +152,33 @@ func warnings(d *corpus.Document) []string {
 		w = append(w, "origine du texte non précisée")
 	}
 	return append(w, d.Notes...)
+}
+
+// fieldNames are the French names of Document.Incomplete's fields.
+var fieldNames = map[string]string{"title": "titre", "kind": "type", "jurisdiction": "juridiction",
+	"date": "date", "language": "langue", "number": "numéro", "authority": "origine"}
+
+// fieldLabels translates metadata field names.
+func fieldLabels(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		if n, ok := fieldNames[f]; ok {
+			f = n
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// timeLabel writes an RFC 3339 time in French ("1er janvier 2000 à 09:30
+// UTC"); anything else as is.
+func timeLabel(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	t = t.UTC()
+	return dateLabel(t.Format("2006-01-02")) + " à " + t.Format("15:04") + " UTC"
 }
 
 // atoiSmall parses a short run of ASCII digits, -1 otherwise.

@@ -79,6 +79,8 @@ type resultsPage struct {
 	Suggestion, SuggestionURL string
 	// ClearFiltersURL keeps the query and drops every filter.
 	ClearFiltersURL string
+	// FirstPageURL is set when the page asked lies past the last hit.
+	FirstPageURL string
 	// Selectable is true when some hit is a provision: the hits are then
 	// wrapped in the working-set form.
 	Selectable bool
@@ -158,8 +160,11 @@ type provisionView struct {
 	Permalink string
 	// Reference is the citation to copy, warnings included.
 	Reference string
-	// Select shows the working-set checkbox (document page).
+	// Select shows the working-set checkbox and ElemID is the element's id
+	// (the anchor), both on the document page only: a comparison may hold
+	// two provisions with the same anchor.
 	Select bool
+	ElemID string
 	// Document context, for comparisons and exports.
 	DocTitle, DocURL string
 	Transcription    bool
@@ -173,6 +178,7 @@ type corpusPage struct {
 	Incomplete []corpusDoc
 	Skipped    []corpus.Skipped
 	Stats      indexer.Stats
+	BuiltAt    string // in French
 }
 
 // corpusDoc is one line of the corpus table.

@@ -55,11 +55,11 @@ var filterParams = []filterParam{
 
 // searchParams is a validated search request, as read from the URL.
 type searchParams struct {
-	Query                                  string
-	Jurisdiction, Kind, Year, Language     []string
-	Page                                   int    // 1-based, /recherche
-	Sort                                   string // "" (relevance) or "date"
-	Limit, Offset                          int
+	Query                              string
+	Jurisdiction, Kind, Year, Language []string
+	Page                               int    // 1-based, /recherche
+	Sort                               string // "" (relevance) or "date"
+	Limit, Offset                      int
 }
 
 // parseSearchParams validates the parameters of /recherche (api false) or
@@ -255,6 +255,9 @@ func (srv *server) fillResults(page *resultsPage, resp *indexer.Response) {
 		page.To = p.Offset + len(resp.Hits)
 	}
 	page.Groups = srv.groupHits(resp.Hits)
+	if len(resp.Hits) == 0 && resp.Total > 0 && p.Page > 1 {
+		page.FirstPageURL = p.with(func(*searchParams) {}).url()
+	}
 	for _, g := range page.Groups {
 		for _, h := range g.Hits {
 			if h.ProvisionID != "" {

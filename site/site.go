@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -117,9 +118,11 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("site: trusted proxies: %w", err)
 	}
-	r.RedirectTrailingSlash = true
+	// gin's own trailing-slash redirect honours X-Forwarded-Prefix from
+	// anyone; serveHTTP below redirects itself, to the same path only.
+	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
-	r.Use(securityHeaders, srv.logRequests, srv.recoverPanic)
+	r.Use(srv.logRequests, srv.recoverPanic)
 
 	r.GET("/", srv.page(srv.handleHome))
 	r.GET("/recherche", srv.page(srv.handleSearch))
@@ -142,5 +145,24 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 		}
 		srv.serveHTMLError(c, err)
 	})
-	return r, nil
+	return serveHTTP(r), nil
+}
+
+// serveHTTP sets the security headers on every response, redirects and
+// router misses included, and redirects "/corpus/" to "/corpus".
+func serveHTTP(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		setSecurityHeaders(w.Header())
+		p := req.URL.Path
+		if len(p) > 1 && strings.HasSuffix(p, "/") && req.Method == http.MethodGet {
+			target := strings.TrimRight(p, "/")
+			// Never "//host": that would leave the site.
+			if target != "" && !strings.HasPrefix(target, "//") && !strings.Contains(target, "\\") {
+				u := url.URL{Path: target, RawQuery: req.URL.RawQuery}
+				http.Redirect(w, req, u.RequestURI(), http.StatusMovedPermanently)
+				return
+			}
+		}
+		next.ServeHTTP(w, req)
+	})
 }

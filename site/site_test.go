@@ -69,12 +69,13 @@ func TestRoutes(t *testing.T) {
 		{"/recherche?q=introuvable&juridiction=ml", 200, []string{
 			"Aucun résultat", "Vouliez-vous dire", `href="/recherche?juridiction=ml&amp;q=synth%C3%A9tique"`,
 			"retirer tous les filtres", `href="/recherche?q=introuvable"`}, nil},
+		{"/recherche?q=texte&page=9", 200, []string{"au-delà des résultats", `href="/recherche?q=texte"`}, nil},
 		{"/recherche?q=erreur", 400, []string{"parenthèse fermante manquante", `value="erreur"`, "Demande à corriger"}, nil},
 		{"/recherche?q=" + long, 400, []string{"501 caractères", "limite de 500"}, nil},
-		{"/recherche?q=x&page=101", 400, []string{"au-delà de la page 100"}, nil},
-		{"/recherche?q=x&page=0", 400, []string{"numéro de page invalide"}, nil},
-		{"/recherche?q=x&page=abc", 400, []string{"numéro de page invalide"}, nil},
-		{"/recherche?q=x&tri=alpha", 400, []string{"tri inconnu"}, nil},
+		{"/recherche?q=x&page=101", 400, []string{"Au-delà de la page 100"}, nil},
+		{"/recherche?q=x&page=0", 400, []string{"Numéro de page invalide"}, nil},
+		{"/recherche?q=x&page=abc", 400, []string{"Numéro de page invalide"}, nil},
+		{"/recherche?q=x&tri=alpha", 400, []string{"Tri inconnu"}, nil},
 		{"/recherche?q=x&annee=12", 400, []string{"année à quatre chiffres"}, nil},
 		{"/recherche?q=x&type=roman", 400, []string{"type de texte"}, nil},
 		{"/recherche?q=panique", 500, []string{"Une erreur interne est survenue"}, []string{"panique synthétique"}},
@@ -90,43 +91,48 @@ func TestRoutes(t *testing.T) {
 		{"/doc/synth-loi-beta", 200, []string{"transcription non officielle", "Texte partiel (note synthétique).",
 			"Document synthétique Bêta (test) (Sénégal), art. 1 [transcription non officielle", "Attention"}, nil},
 		{"/doc/synth-traite-gamma", 200, []string{`lang="en"`, "Synthetic test text, paragraph one.", "date inconnue"}, nil},
-		{"/doc/inconnu", 404, []string{"Page introuvable", "aucun document « inconnu »"}, nil},
-		{"/doc/Synth-Code-Alpha", 404, []string{"identifiant de document invalide"}, nil},
+		{"/doc/inconnu", 404, []string{"Page introuvable", "Aucun document « inconnu »"}, nil},
+		{"/doc/Synth-Code-Alpha", 404, []string{"Identifiant de document invalide"}, nil},
 		{"/doc/../etc/passwd", 404, []string{"Page introuvable"}, []string{"root:"}},
 		{"/doc/..%2Fetc%2Fpasswd", 404, []string{"Page introuvable"}, nil},
 		{"/doc/synth-code-alpha%2F..", 404, []string{"Page introuvable"}, nil},
-		{"/doc/%2E%2E", 404, []string{"identifiant de document invalide"}, nil},
+		{"/doc/%2E%2E", 404, []string{"Identifiant de document invalide"}, nil},
 		{"/doc/a%00b", 404, nil, nil},
 		{"/nulle-part", 404, []string{"Page introuvable", `<html lang="fr">`}, nil},
+		{"/corpus/", 301, []string{`href="/corpus"`}, nil},
+		{"/recherche/?q=a", 301, []string{`href="/recherche?q=a"`}, nil},
+		{"//exemple.test/", 404, nil, nil},
+		{"/%2F%2Fexemple.test/", 404, nil, nil},
 
 		{"/corpus", 200, []string{"Document synthétique Alpha (test)", "Synthetic document Gamma (test)",
 			"<strong class=\"tr\">transcription</strong>", "Texte partiel (note synthétique).",
 			"synthetique/scan.pdf", "à océriser", "no-text", "manque date", "<td>12</td>"}, nil},
 
 		{"/comparer?p=synth-code-alpha/art-1&p=synth-loi-beta/art-1", 200, []string{
-			`class="cols cols-2"`, "Objet synthétique", "Intitulé synthétique", "transcription non officielle"}, nil},
-		{"/comparer?p=synth-code-alpha/art-1", 400, []string{"choisissez de 2 à 4 dispositions"}, nil},
+			`class="cols cols-2"`, "Objet synthétique", "Intitulé synthétique", "transcription non officielle"},
+			[]string{`id="art-1"`}},
+		{"/comparer?p=synth-code-alpha/art-1", 400, []string{"Choisissez de 2 à 4 dispositions"}, nil},
 		{"/comparer?p=synth-code-alpha/art-1&p=synth-code-alpha/art-2&p=synth-code-alpha/art-3&p=synth-code-alpha/art-4&p=synth-code-alpha/art-5", 400,
-			[]string{"choisissez de 2 à 4"}, nil},
-		{"/comparer?p=synth-code-alpha/art-1&p=../../etc", 400, []string{"identifiant de disposition invalide"}, nil},
-		{"/comparer?p=synth-code-alpha/art-1&p=synth-code-alpha/art-99", 404, []string{"aucune disposition"}, nil},
+			[]string{"Choisissez de 2 à 4"}, nil},
+		{"/comparer?p=synth-code-alpha/art-1&p=../../etc", 400, []string{"Identifiant de disposition invalide"}, nil},
+		{"/comparer?p=synth-code-alpha/art-1&p=synth-code-alpha/art-99", 404, []string{"Aucune disposition"}, nil},
 		{"/export?p=synth-code-alpha/art-1&format=html", 200, []string{"Extraits choisis", "Alpha synthétique (Mali), art. premier", "Lien permanent"},
 			[]string{`class="top"`}},
 		{"/export?p=synth-code-alpha/art-1&p=synth-loi-beta/art-2&format=md", 200, []string{
 			"# Extraits", "## Art. premier — Objet synthétique", "Lien : </doc/synth-code-alpha#art-1>",
-			"> Attention : transcription non officielle"}, nil},
-		{"/export?p=synth-code-alpha/art-1&format=pdf", 400, []string{"format d&#39;export inconnu"}, nil},
+			"> - Attention : transcription non officielle"}, nil},
+		{"/export?p=synth-code-alpha/art-1&format=pdf", 400, []string{"Format d&#39;export inconnu"}, nil},
 
 		{"/api/search?q=texte", 200, []string{`"total":15`, `"hits":[{`}, nil},
 		{"/api/search", 200, []string{`"hits":[]`, `"total":0`}, nil},
-		{"/api/search?q=texte&limit=0", 400, []string{`{"error":"demande incorrecte : limit doit`}, nil},
+		{"/api/search?q=texte&limit=0", 400, []string{`{"error":"Limit doit`}, nil},
 		{"/api/search?q=texte&limit=101", 400, []string{`"error"`}, nil},
 		{"/api/search?q=texte&offset=-1", 400, []string{`"error"`}, nil},
 		{"/api/search?q=texte&offset=1001", 400, []string{`"error"`}, nil},
-		{"/api/search?q=erreur", 400, []string{`"error":"requête invalide : parenthèse fermante manquante`}, nil},
+		{"/api/search?q=erreur", 400, []string{`"error":"Requête invalide : parenthèse fermante manquante`}, nil},
 		{"/api/search?q=panique", 500, []string{`"error":"Une erreur interne`}, nil},
 		{"/api/doc/synth-code-alpha", 200, []string{`"id":"synth-code-alpha"`, `"anchor":"art-12"`}, nil},
-		{"/api/doc/inconnu", 404, []string{`"error":"introuvable : aucun document`}, nil},
+		{"/api/doc/inconnu", 404, []string{`"error":"Aucun document`}, nil},
 		{"/api/doc/..%2F..%2Fetc", 404, []string{`"error"`}, nil},
 		{"/api/provision/synth-code-alpha/art-1", 200, []string{`"cites":[]`, `"cited_by":[]`}, nil},
 		{"/api/provision/synth-code-alpha/art-99", 404, []string{`"error"`}, nil},
@@ -185,7 +191,7 @@ func TestHTMLInjection(t *testing.T) {
 	for _, in := range injections {
 		q := urlQueryEscape(in)
 		for _, target := range []string{
-			"/recherche?q=" + q,                            // echoed in the title, box, count, snippet
+			"/recherche?q=" + q, // echoed in the title, box, count, snippet
 			"/recherche?q=introuvable&juridiction=sn&q=" + q, // first q wins; harmless
 			"/recherche?q=" + q + "&annee=" + q,              // echoed in the 400 message
 			"/recherche?q=" + q + "&page=" + q,
@@ -391,7 +397,7 @@ func TestAPIShapes(t *testing.T) {
 
 func TestSecurityHeaders(t *testing.T) {
 	h, _ := newTestServer(t, Config{})
-	for _, target := range []string{"/", "/recherche?q=texte", "/doc/inconnu", "/api/search?q=texte",
+	for _, target := range []string{"/", "/recherche?q=texte", "/doc/inconnu", "/api/search?q=texte", "/corpus/",
 		"/static/style.css", "/recherche?q=panique", "/nulle-part", "/healthz"} {
 		w := get(t, h, target)
 		for k, v := range map[string]string{
@@ -615,7 +621,7 @@ func TestUserMessage(t *testing.T) {
 	inner := fmt.Errorf("%w : guillemet non fermé", indexer.ErrBadQuery)
 	err := fmt.Errorf("recherche « x » : %w", fmt.Errorf("bleve : %w", inner))
 	status, msg := classify(err)
-	if status != 400 || msg != "requête invalide : guillemet non fermé" {
+	if status != 400 || msg != "Requête invalide : guillemet non fermé" {
 		t.Errorf("classify = %d %q", status, msg)
 	}
 	if status, msg := classify(errors.New("disque plein")); status != 500 || msg != internalMessage {

@@ -121,7 +121,7 @@ func markdownExport(items []provisionView, publicURL string) string {
 			b.WriteString(para + "\n\n")
 		}
 		for _, w := range it.Warnings {
-			b.WriteString("> Attention : " + oneLine(w) + "\n")
+			b.WriteString("> - Attention : " + oneLine(w) + "\n")
 		}
 		if len(it.Warnings) > 0 {
 			b.WriteString("\n")
