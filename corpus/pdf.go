@@ -52,8 +52,11 @@ const (
 	pdfMinLetterSpaced = 4
 	// pdfMaxFormDepth bounds nested form XObjects (a form may name itself).
 	pdfMaxFormDepth = 8
+	// pdfMaxForms bounds the form XObjects drawn on one page (a form may
+	// draw another many times).
+	pdfMaxForms = 1 << 12
 	// pdfMaxTreeNodes bounds the walk of the page tree (Kids may loop).
-	pdfMaxTreeNodes = 1 << 20
+	pdfMaxTreeNodes = 1 << 16
 )
 
 // ExtractPDF reads the text layer of the PDF at path and returns it in
@@ -76,7 +79,8 @@ const (
 // encryption this reader does not implement (a PDF protected by an owner
 // password only is read); ErrNoText when the pages carry no text (a scanned,
 // image-only PDF); ErrCorrupt for a truncated or invalid file, including
-// any panic of the PDF library, which is recovered. Other errors are those of
+// any panic of the PDF library, which is recovered; ErrUnsupported for a
+// PDF 2.0 header, which the library refuses. Other errors are those of
 // opening the file.
 func ExtractPDF(path string) (string, error) {
 	f, err := os.Open(path)
@@ -237,7 +241,7 @@ type pdfState struct {
 // pdfInterp interprets content streams and collects glyphs.
 type pdfInterp struct {
 	glyphs []pdfGlyph
-	fonts  map[string]*pdfFont // by resource name, for the current resources
+	forms  int // form XObjects drawn
 }
 
 // run interprets a content stream (a stream or an array of streams) with
@@ -385,7 +389,7 @@ func (in *pdfInterp) run(contents, res pdf.Value, ctm pdfMatrix, depth int) {
 				}
 			}
 		case "Do":
-			if len(args) != 1 || depth >= pdfMaxFormDepth {
+			if len(args) != 1 || depth >= pdfMaxFormDepth || in.forms >= pdfMaxForms {
 				return
 			}
 			xo := res.Key("XObject").Key(args[0].Name())
@@ -402,6 +406,7 @@ func (in *pdfInterp) run(contents, res pdf.Value, ctm pdfMatrix, depth int) {
 			if formRes.Kind() != pdf.Dict {
 				formRes = res
 			}
+			in.forms++
 			in.run(xo, formRes, m.mul(g.ctm), depth+1)
 		}
 	})
