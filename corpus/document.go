@@ -84,6 +84,11 @@ type Document struct {
 	// Citations are the references found in Preamble (decisions, documents
 	// without provisions).
 	Citations []Citation `json:"citations,omitempty"`
+	// Outline is the document's hierarchy: divisions (livre, titre,
+	// chapitre, section…) holding article nodes that point at Provisions by
+	// anchor, in reading order. Empty for documents without divisions nor
+	// provisions.
+	Outline []*Node `json:"outline,omitempty"`
 }
 
 // Provision is one addressable part of a document, at least down to the
@@ -109,6 +114,13 @@ type Provision struct {
 	Source string `json:"source,omitempty"`
 	// Citations are the references found in Text, in text order.
 	Citations []Citation `json:"citations,omitempty"`
+	// NumberNorm is the normalised number: "premier"/"1er" → "1",
+	// lowercase, single spaces ("224-1 a", "3 bis", "9 nouveau").
+	NumberNorm string `json:"number_norm,omitempty"`
+	// Alineas are the provision's alinéas in order, each with its
+	// enumerated items (1°, a), (i)…) nested inside; their texts are the
+	// paragraphs of Text as written.
+	Alineas []Alinea `json:"alineas,omitempty"`
 }
 
 // Citation is one cross-reference found in a text ("article 3 du
