@@ -2,8 +2,11 @@ package site
 
 import (
 	"cmp"
+	"net/http"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,12 +26,141 @@ func (srv *server) lookupDocument(id string) (*corpus.Document, error) {
 	return d, nil
 }
 
-// handleDocument serves /doc/{doc_id}.
+// partCache memoizes the split of documents into pages. Keys are the
+// index's document pointers; a reloaded index brings new pointers, so the
+// cache is emptied when it grows past partCacheMax.
+type partCache struct {
+	mu sync.Mutex
+	m  map[*corpus.Document][]docPart
+}
+
+const partCacheMax = 4096
+
+// parts returns d's pages (one for a short document).
+func (srv *server) parts(d *corpus.Document) []docPart {
+	srv.partsMemo.mu.Lock()
+	defer srv.partsMemo.mu.Unlock()
+	if p, ok := srv.partsMemo.m[d]; ok {
+		return p
+	}
+	if srv.partsMemo.m == nil || len(srv.partsMemo.m) >= partCacheMax {
+		srv.partsMemo.m = map[*corpus.Document][]docPart{}
+	}
+	p := partition(d)
+	srv.partsMemo.m[d] = p
+	return p
+}
+
+// provisionURL is the site-internal address of provision anchor of d: the
+// part holding it when d is split, with the anchor.
+func (srv *server) provisionURL(d *corpus.Document, anchor string) string {
+	parts := srv.parts(d)
+	if len(parts) == 1 || anchor == "" {
+		return docURL(d.ID, anchor)
+	}
+	for i := range d.Provisions {
+		if d.Provisions[i].Anchor == anchor {
+			return partURL(d.ID, partOf(parts, i)) + "#" + anchor
+		}
+	}
+	return docURL(d.ID, anchor)
+}
+
+// permalink is the lasting address of a provision: /doc/{id}#{anchor}, or
+// /doc/{id}/{anchor} for a document split into parts (the redirect finds
+// the part even if a rebuild moved the cut).
+func (srv *server) permalink(d *corpus.Document, anchor string) string {
+	if len(srv.parts(d)) > 1 {
+		return "/doc/" + d.ID + "/" + anchor
+	}
+	return docURL(d.ID, anchor)
+}
+
+// handleProvisionRedirect serves /doc/{doc_id}/{anchor}: a redirect to the
+// page holding the provision, anchor included.
+func (srv *server) handleProvisionRedirect(c *gin.Context) error {
+	d, err := srv.lookupDocument(c.Param("doc_id"))
+	if err != nil {
+		return err
+	}
+	anchor := c.Param("anchor")
+	if !idPattern.MatchString(anchor) {
+		return notFound("ancre de disposition invalide")
+	}
+	if _, ok := findProvision(d, anchor); !ok {
+		return notFound("aucune disposition « %s » dans le document « %s »", anchor, d.ID)
+	}
+	c.Redirect(http.StatusFound, srv.provisionURL(d, anchor))
+	return nil
+}
+
+// versions are the other language versions of d's instrument (same
+// work_id, another language), French first, then English, then by code.
+func (srv *server) versions(d *corpus.Document) []*corpus.Document {
+	if d.WorkID == "" {
+		return nil
+	}
+	var out []*corpus.Document
+	for _, o := range srv.s.Documents() {
+		if o != nil && o.ID != d.ID && o.WorkID == d.WorkID && o.Language != d.Language && o.Language != "" {
+			out = append(out, o)
+		}
+	}
+	rank := func(l string) int {
+		switch l {
+		case "fr":
+			return 0
+		case "en":
+			return 1
+		}
+		return 2
+	}
+	slices.SortFunc(out, func(a, b *corpus.Document) int {
+		return cmp.Or(cmp.Compare(rank(a.Language), rank(b.Language)), cmp.Compare(a.Language, b.Language),
+			cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// extracts are the other documents of the same instrument in the same
+// language (extracts of one code).
+func (srv *server) extracts(d *corpus.Document) []*corpus.Document {
+	if d.WorkID == "" {
+		return nil
+	}
+	var out []*corpus.Document
+	for _, o := range srv.s.Documents() {
+		if o != nil && o.ID != d.ID && o.WorkID == d.WorkID && o.Language == d.Language {
+			out = append(out, o)
+		}
+	}
+	slices.SortFunc(out, func(a, b *corpus.Document) int { return cmp.Compare(a.Title, b.Title) })
+	return out
+}
+
+// versionLinkOf describes one language version.
+func versionLinkOf(o *corpus.Document, current bool) versionLink {
+	return versionLink{Lang: o.Language, Language: languageLabel(o.Language), URL: docURL(o.ID, ""),
+		Authentic: authenticity(o), Current: current}
+}
+
+// handleDocument serves /doc/{doc_id}, or one part of it (?partie=N) when
+// the document is too long for one page.
 func (srv *server) handleDocument(c *gin.Context) error {
 	d, err := srv.lookupDocument(c.Param("doc_id"))
 	if err != nil {
 		return err
 	}
+	parts := srv.parts(d)
+	n := 1
+	if s := c.Query("partie"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 || v > len(parts) {
+			return notFound("le document « %s » compte %d partie(s) : pas de partie « %s »", d.ID, len(parts), truncateRunes(s, 20))
+		}
+		n = v
+	}
+	part := parts[n-1]
 	p := &docPage{
 		basePage:      srv.base(c, d.Title),
 		Doc:           d,
@@ -37,28 +169,175 @@ func (srv *server) handleDocument(c *gin.Context) error {
 		Date:          dateLabel(d.Date),
 		Lang:          d.Language,
 		Language:      languageLabel(d.Language),
+		Authentic:     authenticity(d),
 		Transcription: d.Authority == corpus.AuthorityTranscription,
 		Warnings:      warnings(d),
-		Preamble:      paragraphs(d.Preamble),
 		JSONURL:       "/api/doc/" + d.ID,
+		Reference:     reference(d, ""),
+		NProvisions:   len(d.Provisions),
 	}
 	if p.Title == "" {
 		p.Title = d.ID
 	}
-	section := ""
-	for i := range d.Provisions {
+	if n == 1 {
+		p.Preamble = paragraphs(d.Preamble)
+	}
+	if len(parts) > 1 {
+		p.Part, p.NParts = n, len(parts)
+		p.Title += " — partie " + strconv.Itoa(n) + " sur " + strconv.Itoa(len(parts))
+		if n > 1 {
+			p.PrevPart = partURL(d.ID, n-1)
+		}
+		if n < len(parts) {
+			p.NextPart = partURL(d.ID, n+1)
+		}
+	}
+
+	// Language versions and extracts of the same instrument.
+	vers := srv.versions(d)
+	if len(vers) > 0 {
+		p.Versions = append(p.Versions, versionLinkOf(d, true))
+		for _, o := range vers {
+			p.Versions = append(p.Versions, versionLinkOf(o, false))
+		}
+	}
+	for _, o := range srv.extracts(d) {
+		p.Extracts = append(p.Extracts, link{Label: o.Title, URL: docURL(o.ID, "")})
+	}
+	// Anchors of each version, for "compare the versions" links.
+	verAnchors := make([]map[string]bool, len(vers))
+	for i, o := range vers {
+		verAnchors[i] = map[string]bool{}
+		for _, pr := range o.Provisions {
+			verAnchors[i][pr.Anchor] = true
+		}
+	}
+
+	// Table of contents: every part, the current one in full, the others
+	// by their divisions.
+	for _, pt := range parts {
+		tp := tocPart{N: pt.N, Label: pt.Label, URL: partURL(d.ID, pt.N), Current: pt.N == n}
+		section := ""
+		for i := pt.Start; i < pt.End; i++ {
+			pr := &d.Provisions[i]
+			sec := strings.Join(pr.Path, " › ")
+			newSec := sec != section
+			section = sec
+			if !tp.Current && !newSec {
+				continue
+			}
+			e := tocEntry{Anchor: pr.Anchor, Label: articleLabel(pr.Number), Heading: pr.Heading, URL: "#" + pr.Anchor}
+			if !tp.Current {
+				e.URL = partURL(d.ID, pt.N) + "#" + pr.Anchor
+			}
+			if newSec {
+				e.Section = sec
+			}
+			if !tp.Current && sec == "" {
+				continue // another part's loose articles: the part link is enough
+			}
+			tp.Entries = append(tp.Entries, e)
+		}
+		p.TOC = append(p.TOC, tp)
+	}
+	// On the document's own address, the articles of the other parts get
+	// a jump target, so that /doc/{id}#art-499 still reaches art. 499.
+	if n == 1 && len(parts) > 1 {
+		for _, pt := range parts[1:] {
+			for i := pt.Start; i < pt.End; i++ {
+				pr := &d.Provisions[i]
+				p.Jumps = append(p.Jumps, tocEntry{Anchor: pr.Anchor, Label: pr.Number,
+					URL: partURL(d.ID, pt.N) + "#" + pr.Anchor})
+			}
+		}
+	}
+
+	for i := part.Start; i < part.End; i++ {
 		pr := &d.Provisions[i]
 		v := srv.provisionViewOf(d, pr)
 		v.Select, v.ElemID = true, pr.Anchor
-		p.Provisions = append(p.Provisions, v)
-		e := tocEntry{Anchor: pr.Anchor, Label: v.Label, Heading: pr.Heading}
-		if s := strings.Join(pr.Path, " › "); s != section {
-			e.Section, section = s, s
+		if len(vers) > 0 {
+			items := []string{v.ID}
+			for j, o := range vers {
+				if verAnchors[j][pr.Anchor] && len(items) < maxCompare {
+					items = append(items, o.ID+"/"+pr.Anchor)
+				}
+			}
+			if len(items) > 1 {
+				v.CompareVersions = idsURL("/comparer", items)
+			}
 		}
-		p.TOC = append(p.TOC, e)
+		srv.fillCitations(&v, v.ID)
+		p.Provisions = append(p.Provisions, v)
+	}
+	if len(d.Provisions) == 0 && srv.hasCitations() {
+		// A decision or a text without articles: its own citations.
+		var v provisionView
+		srv.fillCitations(&v, d.ID)
+		p.DocCites = &v
 	}
 	srv.render(c, 200, "doc", p)
 	return nil
+}
+
+// hasCitations reports whether a citation graph is configured.
+func (srv *server) hasCitations() bool {
+	_, none := srv.citations.(noCitations)
+	return !none
+}
+
+// fillCitations sets the "cite" and "cité par" panels of v from the graph,
+// laws and decisions apart.
+func (srv *server) fillCitations(v *provisionView, id string) {
+	if !srv.hasCitations() {
+		return
+	}
+	for _, r := range srv.citations.Cites(id) {
+		l, dec := srv.citeLinkOf(r)
+		if dec {
+			v.CitesDecisions = append(v.CitesDecisions, l)
+		} else {
+			v.CitesLaws = append(v.CitesLaws, l)
+		}
+	}
+	for _, r := range srv.citations.CitedBy(id) {
+		l, dec := srv.citeLinkOf(r)
+		if dec {
+			v.CitedByDecisions = append(v.CitedByDecisions, l)
+		} else {
+			v.CitedByLaws = append(v.CitedByLaws, l)
+		}
+	}
+	v.HasCitations = len(v.CitesLaws)+len(v.CitesDecisions)+len(v.CitedByLaws)+len(v.CitedByDecisions) > 0
+}
+
+// citeLinkOf turns one end of a citation into a link (none when
+// unresolved) and says whether it is a court decision.
+func (srv *server) citeLinkOf(r CitationRef) (link, bool) {
+	l := link{Label: r.Label}
+	dec := r.Kind == "decision" || r.Kind == "ecli" || r.Kind == corpus.KindDecision
+	if r.DocID == "" || !idPattern.MatchString(r.DocID) {
+		return l, dec
+	}
+	d, ok := srv.s.Document(r.DocID)
+	if !ok {
+		return l, dec
+	}
+	dec = d.Kind == corpus.KindDecision
+	if l.Label == "" {
+		l.Label = reference(d, "")
+		if r.Anchor != "" {
+			if pr, ok := findProvision(d, r.Anchor); ok {
+				l.Label = reference(d, pr.Number)
+			}
+		}
+	}
+	if r.Anchor != "" && idPattern.MatchString(r.Anchor) {
+		l.URL = srv.provisionURL(d, r.Anchor)
+	} else {
+		l.URL = docURL(d.ID, "")
+	}
+	return l, dec
 }
 
 // handleCorpus serves /corpus: every document, the incomplete ones and the
@@ -74,6 +353,7 @@ func (srv *server) handleCorpus(c *gin.Context) error {
 		cd := corpusDoc{
 			ID: d.ID, Title: d.Title, URL: docURL(d.ID, ""), Kind: kindLabel(d.Kind),
 			Jurisdiction: jurisdictionLabel(d.Jurisdiction), Date: dateLabel(d.Date),
+			Language:  languageLabel(d.Language),
 			Authority: d.Authority, Transcription: d.Authority == corpus.AuthorityTranscription,
 			Notes: d.Notes, Incomplete: fieldLabels(d.Incomplete), Provisions: len(d.Provisions),
 		}

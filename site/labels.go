@@ -1,6 +1,8 @@
 package site
 
 import (
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -124,26 +126,54 @@ func articleLabel(number string) string {
 }
 
 // reference is the citation a reader copies: "Code pénal (France), art.
-// 225-4-1", from the first short title or the title.
+// 225-4-1". It names the instrument, not the extract: the first short title,
+// else the title, followed by the jurisdiction unless the name already
+// carries it; a version in another language than French says so.
 func reference(d *corpus.Document, number string) string {
+	name := instrumentName(d)
+	if number != "" {
+		name += ", art. " + number
+	}
+	if d.Language != "" && d.Language != "fr" {
+		name += ", version " + languageAdjective(d.Language)
+	}
+	return name
+}
+
+// instrumentName is the name of d's instrument with its jurisdiction:
+// "Code pénal (France)", "Protocole de Palerme (Nations unies)".
+func instrumentName(d *corpus.Document) string {
 	name := d.Title
-	if len(d.ShortTitles) > 0 && d.ShortTitles[0] != "" {
+	if len(d.ShortTitles) > 0 && d.ShortTitles[0] != "" && d.Kind != corpus.KindDecision {
 		name = d.ShortTitles[0]
 	}
 	if name == "" {
 		name = d.ID
 	}
-	if d.Jurisdiction != "" {
-		name += " (" + jurisdictionLabel(d.Jurisdiction) + ")"
-	}
-	if number != "" {
-		name += ", art. " + number
+	if d.Jurisdiction != "" && d.Jurisdiction != "int" {
+		j := jurisdictionLabel(d.Jurisdiction)
+		if !strings.Contains(strings.ToLower(name), strings.ToLower(j)) {
+			name += " (" + j + ")"
+		}
 	}
 	return name
 }
 
-// warnings are the cautions shown beside a document's text and appended to
-// its references: a transcription, then the notes.
+// languageAdjectives qualify a version: "version anglaise".
+var languageAdjectives = map[string]string{
+	"fr": "française", "en": "anglaise", "nl": "néerlandaise", "de": "allemande", "it": "italienne",
+	"es": "espagnole", "pt": "portugaise", "ar": "arabe", "ru": "russe", "zh": "chinoise",
+}
+
+func languageAdjective(code string) string {
+	if a, ok := languageAdjectives[code]; ok {
+		return a
+	}
+	return code
+}
+
+// warnings are the cautions shown beside a document's text: a
+// transcription, then the notes.
 func warnings(d *corpus.Document) []string {
 	var w []string
 	if d.Authority == corpus.AuthorityTranscription {
@@ -152,6 +182,79 @@ func warnings(d *corpus.Document) []string {
 		w = append(w, "origine du texte non précisée")
 	}
 	return append(w, d.Notes...)
+}
+
+// shortWarnings are the few words appended to a copied reference: the
+// notes are too long for a citation, so they are reduced to what a reader
+// of the citation must know (transcription, partial text, translation,
+// consolidation date, numbering since changed).
+func shortWarnings(d *corpus.Document) []string {
+	var w []string
+	add := func(s string) {
+		if !slices.Contains(w, s) {
+			w = append(w, s)
+		}
+	}
+	switch d.Authority {
+	case corpus.AuthorityTranscription:
+		add("transcription non officielle")
+	case "":
+		add("origine non précisée")
+	}
+	for _, n := range d.Notes {
+		l := strings.ToLower(n)
+		switch {
+		case strings.Contains(l, "non authentique") || strings.Contains(l, "ne fait pas foi") ||
+			strings.HasPrefix(l, "traduction"):
+			add("traduction sans valeur officielle")
+		}
+		if strings.Contains(l, "partiel") || strings.Contains(l, "extrait") {
+			add("texte partiel")
+		}
+		if strings.Contains(l, "numérotation") || strings.Contains(l, "renuméro") {
+			add("numérotation modifiée depuis")
+		}
+		if m := reConsolidated.FindStringSubmatch(n); m != nil {
+			add("état au " + dateLabel(m[1]))
+		}
+	}
+	return w
+}
+
+// reConsolidated finds a consolidation date in a note ("état au
+// 2025-04-10", "à jour au 2026-01-01").
+var reConsolidated = regexp.MustCompile(`(?:état|à jour) au (\d{4}-\d{2}-\d{2})`)
+
+// authenticLanguages are the languages whose texts are authentic for the
+// treaties of an organisation (their final clauses), used when a document's
+// notes do not say.
+var authenticLanguages = map[string][]string{
+	"un":     {"ar", "zh", "en", "fr", "ru", "es"},
+	"ilo":    {"en", "fr"},
+	"coe":    {"en", "fr"},
+	"au":     {"ar", "en", "fr", "pt"},
+	"ecowas": {"en", "fr", "pt"},
+}
+
+// authenticity says whether d's text is an authentic version of its
+// instrument: "fait foi", "traduction" or "" when unknown. Notes win
+// ("Traduction néerlandaise (non authentique)…"); then the organisation's
+// official languages for its treaties.
+func authenticity(d *corpus.Document) string {
+	for _, n := range d.Notes {
+		l := strings.ToLower(n)
+		if strings.Contains(l, "non authentique") || strings.Contains(l, "ne fait pas foi") ||
+			strings.HasPrefix(l, "traduction") {
+			return "traduction"
+		}
+	}
+	if langs, ok := authenticLanguages[d.Jurisdiction]; ok && d.Language != "" {
+		if slices.Contains(langs, d.Language) {
+			return "fait foi"
+		}
+		return "traduction"
+	}
+	return ""
 }
 
 // fieldNames are the French names of Document.Incomplete's fields.

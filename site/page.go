@@ -26,6 +26,8 @@ type basePage struct {
 	HideSearch bool
 	// Bare drops the header and footer (printable export).
 	Bare bool
+	// Selection is the number of provisions in the working set (cookie).
+	Selection int
 	// Keep are hidden fields of the header search form: the active filters
 	// and sort, so a new query keeps them.
 	Keep []field
@@ -36,7 +38,8 @@ type field struct{ Name, Value string }
 
 // base fills a basePage for the current request.
 func (srv *server) base(c *gin.Context, title string) basePage {
-	return basePage{Title: title, Path: c.Request.URL.RequestURI(), PublicURL: srv.cfg.PublicURL}
+	return basePage{Title: title, Path: c.Request.URL.RequestURI(), PublicURL: srv.cfg.PublicURL,
+		Selection: len(selectionIDs(c.Request))}
 }
 
 // homePage is the search form at /.
@@ -91,8 +94,13 @@ type hitGroup struct {
 	DocID, DocTitle, DocURL        string
 	Kind, Jurisdiction, Date, Lang string
 	Transcription                  bool
-	Warnings                       []string
-	Hits                           []hitView
+	// Authentic is "fait foi", "traduction" or "".
+	Authentic string
+	// Warnings are the short cautions (transcription, partial text…).
+	Warnings []string
+	// Notes are the document's full notes, behind a disclosure.
+	Notes []string
+	Hits  []hitView
 }
 
 // hitView is one hit as shown.
@@ -104,7 +112,8 @@ type hitView struct {
 	Heading     string
 	Path        []string
 	Snippet     template.HTML // sanitized
-	URL         string
+	// URL opens the provision in its page; Permalink is its lasting address.
+	URL, Permalink string
 }
 
 // facetView is one facet and its values as filter links.
@@ -129,44 +138,89 @@ type pageLink struct {
 	Gap     bool
 }
 
-// docPage is /doc/{doc_id}.
+// docPage is /doc/{doc_id}, or one part of it.
 type docPage struct {
 	basePage
 	Doc                                      *corpus.Document
 	Kind, Jurisdiction, Date, Lang, Language string
-	Transcription                            bool
-	Warnings                                 []string
-	Preamble                                 []string
-	TOC                                      []tocEntry
-	Provisions                               []provisionView
-	JSONURL                                  string
+	// Authentic is "fait foi", "traduction" or "" (unknown).
+	Authentic     string
+	Transcription bool
+	Warnings      []string
+	// Reference names the instrument, for citing the whole document.
+	Reference   string
+	Preamble    []string
+	NProvisions int
+	// TOC lists every part; the current one in full.
+	TOC        []tocPart
+	Provisions []provisionView
+	// Part and NParts are set when the document is split (1-based).
+	Part, NParts       int
+	PrevPart, NextPart string
+	// Jumps are the articles of the other parts, on part 1 only: targets
+	// for /doc/{id}#anchor links made before the split.
+	Jumps []tocEntry
+	// Versions are the language versions of the instrument, this one
+	// included (Current); Extracts the other extracts in this language.
+	Versions []versionLink
+	Extracts []link
+	// DocCites holds the citation panels of a document without provisions.
+	DocCites *provisionView
+	JSONURL  string
+}
+
+// tocPart is one part of a document in the table of contents.
+type tocPart struct {
+	N          int
+	Label, URL string
+	Current    bool
+	Entries    []tocEntry
 }
 
 // tocEntry is one line of the table of contents; Section is set when the
-// breadcrumb changes, to head a group of lines.
+// breadcrumb changes, to head a group of lines. URL is "#anchor" on the
+// current page, else the part's address with the anchor.
 type tocEntry struct {
-	Anchor, Label, Heading, Section string
+	Anchor, Label, Heading, Section, URL string
+}
+
+// versionLink is one language version of an instrument.
+type versionLink struct {
+	Lang, Language, URL string
+	// Authentic is "fait foi", "traduction" or "".
+	Authentic string
+	Current   bool
 }
 
 // provisionView is one provision as shown on a document page, in a
 // comparison or in an export.
 type provisionView struct {
 	ID, Anchor, Label, Heading string
+	Number                     string
 	Path                       []string
 	Paragraphs                 []string
 	// Lang is set when the provision's language differs from the page's.
 	Lang string
-	// Permalink is /doc/{doc_id}#{anchor}, absolute when PublicURL is set.
+	// Permalink is /doc/{doc_id}#{anchor} (/doc/{doc_id}/{anchor} for a
+	// document split into parts), absolute when PublicURL is set.
 	Permalink string
-	// Reference is the citation to copy, warnings included.
+	// Reference is the citation to copy, short warnings included.
 	Reference string
 	// Select shows the working-set checkbox and ElemID is the element's id
 	// (the anchor), both on the document page only: a comparison may hold
 	// two provisions with the same anchor.
 	Select bool
 	ElemID string
+	// CompareVersions compares this provision with the same article of the
+	// instrument's other language versions.
+	CompareVersions string
+	// Citation panels, laws and decisions apart (DESIGN: "cité par").
+	HasCitations                  bool
+	CitesLaws, CitesDecisions     []link
+	CitedByLaws, CitedByDecisions []link
 	// Document context, for comparisons and exports.
 	DocTitle, DocURL string
+	DocLang          string
 	Transcription    bool
 	Warnings         []string
 }
@@ -184,6 +238,7 @@ type corpusPage struct {
 // corpusDoc is one line of the corpus table.
 type corpusDoc struct {
 	ID, Title, URL, Kind, Jurisdiction, Date, Authority string
+	Language                                            string
 	Transcription                                       bool
 	Notes, Incomplete                                   []string
 	Provisions                                          int
@@ -192,9 +247,31 @@ type corpusDoc struct {
 // comparePage is /comparer: 2 to 4 provisions side by side.
 type comparePage struct {
 	basePage
-	Items     []provisionView
+	Items []provisionView
+	// Rows are the texts aligned paragraph by paragraph, one cell per item.
+	Rows      []compareRow
 	ExportMD  string
 	ExportHTM string
+}
+
+// compareRow is one aligned row of a comparison.
+type compareRow struct {
+	Label string
+	Cells []compareCell
+}
+
+// compareCell is one item's paragraph in a row ("" past its last one).
+type compareCell struct {
+	Text, Lang string
+}
+
+// selectionPage is /selection: the working set kept in a cookie.
+type selectionPage struct {
+	basePage
+	Items []provisionView
+	// Missing are ids no longer in the corpus (after a rebuild).
+	Missing                         []string
+	CompareURL, ExportMD, ExportHTM string
 }
 
 // exportPage is /export?format=html: printable provisions.
@@ -263,7 +340,9 @@ func (srv *server) provisionViewOf(d *corpus.Document, p *corpus.Provision) prov
 		Heading:       p.Heading,
 		Path:          p.Path,
 		Paragraphs:    paragraphs(p.Text),
-		Permalink:     srv.absolute(docURL(d.ID, p.Anchor)),
+		Number:        p.Number,
+		Permalink:     srv.absolute(srv.permalink(d, p.Anchor)),
+		DocLang:       d.Language,
 		DocTitle:      d.Title,
 		DocURL:        docURL(d.ID, ""),
 		Transcription: d.Authority == corpus.AuthorityTranscription,
@@ -276,8 +355,8 @@ func (srv *server) provisionViewOf(d *corpus.Document, p *corpus.Provision) prov
 		v.Lang = p.Language
 	}
 	v.Reference = reference(d, p.Number)
-	if len(v.Warnings) > 0 {
-		v.Reference += " [" + strings.Join(v.Warnings, " ; ") + "]"
+	if w := shortWarnings(d); len(w) > 0 {
+		v.Reference += " [" + strings.Join(w, " ; ") + "]"
 	}
 	if srv.cfg.PublicURL != "" {
 		v.Reference += " — " + v.Permalink
@@ -290,5 +369,16 @@ func (srv *server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"static": srv.static.url,
 		"join":   strings.Join,
+		"add":    func(a, b int) int { return a + b },
+		// pair bundles a heading and links for the "citelist" template.
+		"pair": func(h string, l []link) struct {
+			H string
+			L []link
+		} {
+			return struct {
+				H string
+				L []link
+			}{h, l}
+		},
 	}
 }

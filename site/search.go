@@ -378,7 +378,9 @@ func (srv *server) newGroup(h indexer.Hit) hitGroup {
 		g.Jurisdiction = jurisdictionLabel(d.Jurisdiction)
 		g.Date = dateLabel(d.Date)
 		g.Transcription = d.Authority == corpus.AuthorityTranscription
-		g.Warnings = warnings(d)
+		g.Warnings = shortWarnings(d)
+		g.Notes = d.Notes
+		g.Authentic = authenticity(d)
 	}
 	if g.DocTitle == "" {
 		g.DocTitle = h.DocID
@@ -387,7 +389,7 @@ func (srv *server) newGroup(h indexer.Hit) hitGroup {
 }
 
 // hitViewOf builds the view of one hit; heading and breadcrumb come from
-// the document's provision.
+// the document's provision, the link goes to the page holding it.
 func (srv *server) hitViewOf(h indexer.Hit) hitView {
 	v := hitView{Label: articleLabel(h.Provision), Snippet: sanitizeSnippet(h.Snippet)}
 	okID := idPattern.MatchString(h.DocID)
@@ -396,6 +398,7 @@ func (srv *server) hitViewOf(h indexer.Hit) hitView {
 		v.URL = docURL(h.DocID, "")
 		if okAnchor {
 			v.URL = docURL(h.DocID, h.Anchor)
+			v.Permalink = v.URL
 		}
 	}
 	if okID && okAnchor && h.Provision != "" {
@@ -405,6 +408,8 @@ func (srv *server) hitViewOf(h indexer.Hit) hitView {
 		if pr, ok := findProvision(d, h.Anchor); ok {
 			v.Heading = pr.Heading
 			v.Path = pr.Path
+			v.URL = srv.provisionURL(d, h.Anchor)
+			v.Permalink = srv.permalink(d, h.Anchor)
 		}
 	}
 	return v

@@ -71,6 +71,8 @@ type server struct {
 	tmpl      *templates
 	static    *staticFiles
 	citations CitationGraph
+	partsMemo partCache
+	defs      defCache // definitions matrix, per generation
 }
 
 // New returns the site's HTTP handler. It fails if a template does not
@@ -127,14 +129,19 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 	r.GET("/", srv.page(srv.handleHome))
 	r.GET("/recherche", srv.page(srv.handleSearch))
 	r.GET("/doc/:doc_id", srv.page(srv.handleDocument))
+	r.GET("/doc/:doc_id/:anchor", srv.page(srv.handleProvisionRedirect))
 	r.GET("/corpus", srv.page(srv.handleCorpus))
 	r.GET("/comparer", srv.page(srv.handleCompare))
+	r.GET("/comparer/definitions", srv.page(srv.handleDefinitions))
 	r.GET("/export", srv.page(srv.handleExport))
+	r.GET("/selection", srv.page(srv.handleSelection))
+	r.POST("/selection", srv.page(srv.handleSelectionPost))
 	r.GET("/static/:file", srv.handleStatic)
 
 	r.GET("/api/search", srv.api(srv.apiSearch))
 	r.GET("/api/doc/:doc_id", srv.api(srv.apiDocument))
 	r.GET("/api/provision/:doc_id/:anchor", srv.api(srv.apiProvision))
+	r.GET("/api/definitions", srv.api(srv.apiDefinitions))
 	r.GET("/healthz", srv.api(srv.healthz))
 
 	r.NoRoute(func(c *gin.Context) {

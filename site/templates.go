@@ -16,7 +16,7 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed once with the layout
 // (base.html) and the shared parts (partials.html) into its own set.
-var pageNames = []string{"home", "results", "doc", "corpus", "error", "compare", "export"}
+var pageNames = []string{"home", "results", "doc", "corpus", "error", "compare", "export", "selection", "definitions"}
 
 // templates holds one parsed set per page.
 type templates struct {

@@ -48,14 +48,19 @@ func TestRenderEveryPage(t *testing.T) {
 		"home":    {&homePage{basePage: base("Accueil"), Documents: 3}},
 		"results": {rp, empty, &resultsPage{basePage: base("Recherche")}},
 		"doc": {&docPage{basePage: base("Doc"), Doc: alpha, Provisions: []provisionView{pv},
-			TOC: []tocEntry{{Anchor: "art-1", Label: "Art. 1", Section: "Titre I"}}, Warnings: []string{"w"}},
+			TOC:      []tocPart{{N: 1, Current: true, Entries: []tocEntry{{Anchor: "art-1", Label: "Art. 1", Section: "Titre I", URL: "#art-1"}}}},
+			Warnings: []string{"w"}, Versions: []versionLink{{Lang: "fr", Language: "français", Current: true, Authentic: "fait foi"}, {Lang: "nl", Language: "néerlandais", URL: "/doc/x", Authentic: "traduction"}},
+			Jumps: []tocEntry{{Anchor: "art-2", Label: "2", URL: "/doc/x?partie=2#art-2"}}, Part: 1, NParts: 2, NextPart: "/doc/x?partie=2"},
 			&docPage{basePage: base("Vide"), Doc: &corpus.Document{ID: "x"}}},
 		"corpus": {&corpusPage{basePage: base("Corpus"), Docs: []corpusDoc{{ID: "a", Title: "A", Notes: []string{"n"}}},
 			Incomplete: []corpusDoc{{ID: "a", Incomplete: []string{"date", "kind"}}}, Skipped: f.skipped},
 			&corpusPage{basePage: base("Corpus")}},
-		"error":   {&errorPage{basePage: base("Erreur"), Status: 400, Message: "m"}, &errorPage{basePage: base("Erreur"), Status: 500}},
-		"compare": {&comparePage{basePage: base("Comparer"), Items: []provisionView{pv, pv2}}},
-		"export":  {&exportPage{basePage: basePage{Title: "Export", Bare: true}, Items: []provisionView{pv}}},
+		"error":       {&errorPage{basePage: base("Erreur"), Status: 400, Message: "m"}, &errorPage{basePage: base("Erreur"), Status: 500}},
+		"compare":     {&comparePage{basePage: base("Comparer"), Items: []provisionView{pv, pv2}}},
+		"definitions": {&definitionsPage{basePage: base("Définitions"), Tables: buildDefinitionTables(f.Documents())}},
+		"selection": {&selectionPage{basePage: base("Sélection"), Items: []provisionView{pv, pv2}, Missing: []string{"x/y"},
+			CompareURL: "/comparer?p=a/b&p=c/d"}, &selectionPage{basePage: base("Sélection")}},
+		"export": {&exportPage{basePage: basePage{Title: "Export", Bare: true}, Items: []provisionView{pv}}},
 	}
 	for _, name := range pageNames {
 		data, ok := samples[name]

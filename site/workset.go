@@ -3,6 +3,7 @@ package site
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -59,7 +60,18 @@ func worksetURL(path string, items []provisionView, extra ...string) string {
 	return path + "?" + v.Encode()
 }
 
-// handleCompare serves /comparer?p=…&p=…: 2 to 4 provisions side by side.
+// idsURL is the address of path with provision ids as p parameters.
+func idsURL(path string, ids []string) string {
+	v := url.Values{}
+	for _, id := range ids {
+		v.Add("p", id)
+	}
+	return path + "?" + v.Encode()
+}
+
+// handleCompare serves /comparer?p=…&p=…: 2 to 4 provisions side by side,
+// in a table whose rows align the documents, the article headings, the
+// breadcrumbs, the warnings and then the texts paragraph by paragraph.
 func (srv *server) handleCompare(c *gin.Context) error {
 	items, err := srv.parseWorkset(c.Request.URL.Query(), minCompare, maxCompare)
 	if err != nil {
@@ -68,6 +80,24 @@ func (srv *server) handleCompare(c *gin.Context) error {
 	p := &comparePage{basePage: srv.base(c, "Comparaison de dispositions"), Items: items,
 		ExportMD:  worksetURL("/export", items, "format", "md"),
 		ExportHTM: worksetURL("/export", items, "format", "html")}
+	rows := 0
+	for _, it := range items {
+		rows = max(rows, len(it.Paragraphs))
+	}
+	for r := range rows {
+		row := compareRow{Label: "Alinéa " + strconv.Itoa(r+1)}
+		if rows == 1 {
+			row.Label = "Texte"
+		}
+		for _, it := range items {
+			cell := compareCell{Lang: it.DocLang}
+			if r < len(it.Paragraphs) {
+				cell.Text = it.Paragraphs[r]
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		p.Rows = append(p.Rows, row)
+	}
 	srv.render(c, 200, "compare", p)
 	return nil
 }
