@@ -143,7 +143,7 @@ type Catalog struct {
 	byName   map[string]*Instrument            // Slug(name) → instrument
 	byNumber map[string]*Instrument            // "loi 2012-023" → instrument
 	generic  map[string]map[string]*Instrument // Slug(generic) → jurisdiction → instrument
-	nameRE   *regexp.Regexp                    // every name, longest first
+	byFirst  map[string][][]string             // first folded word of a name → the names' folded words, longest first
 }
 
 //go:embed catalog.yaml
@@ -198,7 +198,8 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 		}
 		for _, n := range all {
 			k := Slug(n)
-			if k == "" {
+			if k == "" || k == Slug(in.Generic) {
+				// "Code pénal" is resolved by jurisdiction, not by name
 				continue
 			}
 			if c.byName[k] == nil {
@@ -222,13 +223,13 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 			c.generic[g][in.Jurisdiction] = in
 		}
 	}
-	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	var alts []string
+	c.byFirst = map[string][][]string{}
 	for _, n := range names {
-		alts = append(alts, namePattern(n))
+		ws := strings.Split(Slug(n), "-")
+		c.byFirst[ws[0]] = append(c.byFirst[ws[0]], ws)
 	}
-	if len(alts) > 0 {
-		c.nameRE = regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
+	for _, l := range c.byFirst {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
 	return c, nil
 }
@@ -260,9 +261,6 @@ func namePattern(n string) string {
 // numberKey is the lookup key of a numbered act: "loi 2012-023".
 func numberKey(kind, number string) string {
 	kind = Slug(kind)
-	if kind == "decret" {
-		kind = "decret"
-	}
 	return kind + " " + Slug(number)
 }
 
@@ -284,18 +282,99 @@ func (c *Catalog) Code(generic, jurisdiction string) *Instrument {
 	return c.generic[Slug(generic)][jurisdiction]
 }
 
-// findNames returns the spans of catalog names in text, leftmost-longest,
-// on word boundaries.
+// findNames returns the spans of catalog names in text, on word
+// boundaries, longest first at each position, without overlaps. It scans
+// words rather than running one large case-insensitive regexp, which was
+// the bulk of Resolve's time.
 func (c *Catalog) findNames(text string) [][2]int {
-	if c == nil || c.nameRE == nil {
+	if c == nil || len(c.byFirst) == 0 {
 		return nil
 	}
+	ws := words(text, 0)
 	var out [][2]int
-	for _, m := range c.nameRE.FindAllStringIndex(text, -1) {
-		if !wordBoundary(text, m[0], m[1]) {
+	for i := 0; i < len(ws); i++ {
+		if n := c.nameWords(text, ws, i); n > 0 {
+			out = append(out, [2]int{ws[i].start, ws[i+n-1].end})
+			i += n - 1
+		}
+	}
+	return out
+}
+
+// nameWords returns how many words of ws from i form a catalog name, 0 if
+// none.
+func (c *Catalog) nameWords(text string, ws []word, i int) int {
+	cands := c.byFirst[ws[i].fold(text)]
+	for _, name := range cands {
+		if i+len(name) > len(ws) {
 			continue
 		}
-		out = append(out, [2]int{m[0], m[1]})
+		ok := true
+		for k := 1; k < len(name) && ok; k++ {
+			ok = ws[i+k].fold(text) == name[k] && nameGap(text[ws[i+k-1].end:ws[i+k].start])
+		}
+		if ok {
+			return len(name)
+		}
+	}
+	return 0
+}
+
+// nameGap: what may separate two words of a name (spaces, an apostrophe,
+// a hyphen, a comma).
+func nameGap(g string) bool {
+	if len(g) > 6 {
+		return false
+	}
+	for _, r := range g {
+		if !unicode.IsSpace(r) && r != '\'' && r != '’' && r != 'ʼ' && r != '-' && r != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// word is a run of letters and digits in a text.
+type word struct{ start, end int }
+
+// fold is the word lowercased without accents, as Slug writes it.
+func (w word) fold(text string) string {
+	s := text[w.start:w.end]
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	return Slug(s)
+}
+
+// words splits text into words from byte offset from, stopping after max
+// bytes when max > 0.
+func words(text string, max int) []word {
+	var out []word
+	start := -1
+	for i, r := range text {
+		if max > 0 && i > max && start < 0 {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, word{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{start, len(text)})
 	}
 	return out
 }

@@ -89,6 +89,17 @@ type Document struct {
 	// anchor, in reading order. Empty for documents without divisions nor
 	// provisions.
 	Outline []*Node `json:"outline,omitempty"`
+	// Decision holds the case-law fields of a court decision (kind
+	// décision); nil for other documents.
+	Decision *Decision `json:"decision,omitempty"`
+	// OCR is set when some of the text was recognised from scanned pages
+	// (see OCRPDF): the site shows OCRNote, the reader must check the
+	// original.
+	OCR bool `json:"ocr,omitempty"`
+	// OCRConfidence holds, for a document with OCR, one entry per page of
+	// the file: Tesseract's mean word confidence (0 to 100) for a page
+	// recognised, 100 for a page read from its text layer.
+	OCRConfidence []float64 `json:"ocr_confidence,omitempty"`
 }
 
 // Provision is one addressable part of a document, at least down to the
@@ -121,6 +132,9 @@ type Provision struct {
 	// enumerated items (1°, a), (i)…) nested inside; their texts are the
 	// paragraphs of Text as written.
 	Alineas []Alinea `json:"alineas,omitempty"`
+	// OCR is set when the provision's text comes from optical character
+	// recognition (OCRNote).
+	OCR bool `json:"ocr,omitempty"`
 }
 
 // Citation is one cross-reference found in a text ("article 3 du
@@ -128,8 +142,9 @@ type Provision struct {
 type Citation struct {
 	// Text is the reference as written; Start and End are its byte offsets
 	// in the provision's (or preamble's) text.
-	Text       string `json:"text"`
-	Start, End int    `json:"-"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 	// Kind is the form: article, loi, ordonnance, decret, code, traite,
 	// decision, ecli, renvoi (pointing back: "du présent code").
 	Kind string `json:"kind"`
@@ -141,6 +156,12 @@ type Citation struct {
 	// Label names what is cited, for unresolved citations too:
 	// "Protocole relatif à la traite des personnes, art. 3".
 	Label string `json:"label"`
+	// Also are the further provision ids a list or a range cites
+	// ("articles 3 à 7", "art. 3 et 4"), when they resolve; Target is the
+	// first.
+	Also []string `json:"also,omitempty"`
+
+	ref *citeRef // the parsed reference, for Resolve (see citations.go)
 }
 
 // Skipped is a file that was not indexed, with the reason a user can act on.

@@ -196,6 +196,12 @@ func lxBlocks(u unit, md lxMetadata, used map[string]bool) ([]block, []Skipped) 
 		if heading == "" {
 			heading = inlineHeading
 		}
+		// A "title" that is the article's first sentence ("Article 4 : La
+		// loi pénale est d’interprétation stricte.") is text, not a heading.
+		if heading != "" && strings.ContainsAny(heading[len(heading)-1:], ".:;") &&
+			strings.HasPrefix(strings.Join(strings.Fields(text), " "), heading) {
+			heading = ""
+		}
 		head := "Article " + number
 		if heading != "" {
 			head += " : " + heading
@@ -223,7 +229,7 @@ func sectionLabel(t string) string {
 	return t
 }
 
-var reLXTitle = regexp.MustCompile(`^(?i)article\s+(` + articleNumber + `)\s*[:!.\-–]?\s*(.*)$`)
+var reLXTitle = regexp.MustCompile(`^(?i)article\s+(` + articleNumberPattern + `)\s*[:!.\-–]?\s*(.*)$`)
 
 // lxNumber reads the article number and its heading from the sidecar: the
 // title ("Article 499 : …", "ARTICLE 14 !LE CONSEIL…") is complete where
@@ -293,7 +299,11 @@ func readmeBlocks(u unit, d *Document, used map[string]bool) []block {
 	// generator, not always the legal order (224-1 C before 224-1 A):
 	// follow the article numbers.
 	all := append(order, rest...)
-	sort.SliceStable(all, func(i, j int) bool { return naturalLess(all[i], all[j]) })
+	// Compare without the extension: "article-225-14.md" before
+	// "article-225-14-1.md".
+	sort.SliceStable(all, func(i, j int) bool {
+		return naturalLess(strings.TrimSuffix(all[i], ".md"), strings.TrimSuffix(all[j], ".md"))
+	})
 	for _, rel := range all {
 		used[rel] = true
 		body, err := os.ReadFile(filepath.Join(u.abs, filepath.FromSlash(rel)))

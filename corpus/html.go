@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -22,8 +23,7 @@ var htmlBlockTags = map[string]int{
 // golang.org/x/net/html/charset: an ISO-8859-1 label means windows-1252;
 // BOM first, then <meta charset>, then a UTF-8 validity check).
 func loadHTML(u unit, data []byte, metas []*Meta) ([]*Document, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	utf8Data, err := enc.NewDecoder().Bytes(data)
+	utf8Data, err := decodeHTML(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w : décodage des caractères : %v", ErrCorrupt, err)
 	}
@@ -95,4 +95,35 @@ func htmlBlocks(sel *goquery.Selection) []block {
 	}
 	flush()
 	return out
+}
+
+// decodeHTML returns the page as UTF-8. The declared or detected charset
+// (WHATWG rules of x/net/html/charset: BOM, then <meta charset>, an
+// ISO-8859-1 label meaning windows-1252) is trusted unless the bytes
+// contradict it: a page declared UTF-8 that is not valid UTF-8 is read as
+// windows-1252 (or as damaged UTF-8 when mostly valid), and a page declared
+// in a legacy charset whose bytes are valid multi-byte UTF-8 is read as
+// UTF-8.
+func decodeHTML(data []byte) ([]byte, error) {
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	switch {
+	case name == "utf-8":
+		return []byte(decodeText(data)), nil
+	case utf8.Valid(data) && hasMultibyte(data) && !bytes.HasPrefix(data, []byte("\xfe\xff")) && !bytes.HasPrefix(data, []byte("\xff\xfe")):
+		return data, nil
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(strings.ToValidUTF8(string(out), "\uFFFD")), nil
+}
+
+func hasMultibyte(data []byte) bool {
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }

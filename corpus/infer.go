@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // stopwords used to tell the corpus languages apart; a few of the most
@@ -61,14 +62,91 @@ var (
 		{regexp.MustCompile(`(?i)\bcode\b`), KindCode},
 		{regexp.MustCompile(`(?i)^\s*(protocole|protocol|protokoll|protocollo)\b`), KindProtocole},
 		{regexp.MustCompile(`(?i)^\s*(charte|charter)\b`), KindCharte},
-		{regexp.MustCompile(`(?i)^\s*(trait[ée]|treaty)\b`), KindTraite},
+		{regexp.MustCompile(`(?i)^\s*(trait[ée]|treaty)(?:\s|$|[,.:;])`), KindTraite},
 		{regexp.MustCompile(`(?i)^\s*(accord|agreement)\b`), KindAccord},
 		{regexp.MustCompile(`(?i)(convention|übereinkommen|convenzione|verdrag)\b`), KindConvention},
-		{regexp.MustCompile(`(?i)^\s*(arr[êe]t|jugement|cour de cassation|cour d'appel|tribunal|décision)\b`), KindDecision},
+		{regexp.MustCompile(`(?i)^\s*(arr[êe]t|jugement|cour de cassation|cour d'appel|tribunal|décision)(?:\s|$|[,.:;])`), KindDecision},
 	}
-	reTitleNumber = regexp.MustCompile(`(?i)\bn\s?[°ºo]\.?\s?([0-9]{2,4}\s?[-–‑]\s?[0-9]{1,4}(?:/[A-Z-]+)?)`)
-	reTitleDate   = regexp.MustCompile(`(?i)\bdu\s+(1er|[0-9]{1,2})\s+(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+([0-9]{4})`)
+	// "n° 2012-023", "N°2012-023", "n ° 2010-86", "nº 029-2008/AN",
+	// "No. 2011-036/P-RM", with any dash.
+	reTitleNumber = regexp.MustCompile(`(?i)\bn(?:o\.?|\s?[°º])\s?([0-9]{1,4}\s?[-–‑‐‒—]\s?[0-9]{1,4}(?:\s?/\s?[A-Z]+(?:[-–][A-Z]+)*)?)`)
+	reDashes      = regexp.MustCompile(`\s?[-–‑‐‒—]\s?`)
+	// "du 12 juillet 2012", "1er juillet 2012", "16 DÉCEMBRE 2010".
+	reTitleDate = regexp.MustCompile(`(?i)(?:^|[^0-9])(1\s?er|1ᵉʳ|premier|[0-9]{1,2})\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+([0-9]{4})\b`)
+	// "12/07/2012", "12.07.2012".
+	reNumericDate = regexp.MustCompile(`\b([0-3]?[0-9])[/.]([01]?[0-9])[/.]((?:19|20)[0-9]{2})\b`)
+	// The head of a legal text: "LOI N°…", "Ordonnance n° …", "Décret…".
+	reTitleLine = regexp.MustCompile(`(?i)^\s*(loi|ordonnance|d[ée]cret|arr[êe]t[ée]|code|convention|protocole|trait[ée]|charte|accord|constitution)\b`)
 )
+
+// stateNames maps how the texts of the region name their state ("République
+// du Mali", "Burkina Faso") to ISO 3166-1 codes.
+var stateNames = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+mali\b`), "ml"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+niger\b`), "ne"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+s[ée]n[ée]gal\b`), "sn"},
+	{regexp.MustCompile(`(?i)\bburkina\s+faso\b`), "bf"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+de\s+c[ôo]te\s+d['’]\s?ivoire\b`), "ci"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+b[ée]nin\b`), "bj"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+togolaise\b`), "tg"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+de\s+guin[ée]e\b(?:[^-]|$)`), "gn"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+de\s+guin[ée]e-bissau\b`), "gw"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+islamique\s+de\s+mauritanie\b`), "mr"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+tchad\b`), "td"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+cameroun\b`), "cm"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+du\s+cap-vert\b|r[ée]publique\s+de\s+cabo\s+verde\b`), "cv"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+de\s+gambie\b|republic\s+of\s+the\s+gambia\b`), "gm"},
+	{regexp.MustCompile(`(?i)republic\s+of\s+ghana\b`), "gh"},
+	{regexp.MustCompile(`(?i)federal\s+republic\s+of\s+nigeria\b`), "ng"},
+	{regexp.MustCompile(`(?i)r[ée]publique\s+fran[çc]aise\b`), "fr"},
+}
+
+// jurisdictionFromText finds the state a text names in its heading
+// ("RÉPUBLIQUE DU MALI — Un Peuple – Un But – Une Foi"); "" when none.
+func jurisdictionFromText(head string) string {
+	for _, s := range stateNames {
+		if s.re.MatchString(head) {
+			return s.code
+		}
+	}
+	return ""
+}
+
+// inferNumber reads an official number in a title ("n° 2012-023"),
+// dashes normalised to "-", spaces dropped.
+func inferNumber(title string) string {
+	m := reTitleNumber.FindStringSubmatch(title)
+	if m == nil {
+		return ""
+	}
+	n := reDashes.ReplaceAllString(m[1], "-")
+	return strings.Join(strings.Fields(n), "")
+}
+
+// titleLine picks, among the first blocks of a text, the line that names
+// the instrument ("LOI N°2012-023 DU 12 JUILLET 2012 RELATIVE À…") rather
+// than the state's heading; "" when none does.
+func titleLine(blocks []block) string {
+	for i, b := range blocks {
+		if i >= 20 {
+			break
+		}
+		t := strings.Join(strings.Fields(b.text), " ")
+		if _, _, ok := articleHead(t); ok {
+			break
+		}
+		if reTitleLine.MatchString(t) && (reTitleNumber.MatchString(t) || reTitleDate.MatchString(t) || utf8.RuneCountInString(t) < 300) {
+			if r := []rune(t); len(r) > 400 {
+				t = string(r[:400]) + "…"
+			}
+			return t
+		}
+	}
+	return ""
+}
 
 // inferKind guesses the kind of text from its title and folder.
 func inferKind(title, rel string) string {
@@ -83,25 +161,39 @@ func inferKind(title, rel string) string {
 	return ""
 }
 
-// inferDate reads "du 12 juillet 2012" in a title as "2012-07-12".
+// inferDate reads the first date of a title, in any French form ("du 12
+// juillet 2012", "1er juillet 2012", "16 DÉCEMBRE 2010", "12/07/2012"), as
+// "2012-07-12".
 func inferDate(title string) string {
 	m := reTitleDate.FindStringSubmatch(title)
 	if m == nil {
+		if n := reNumericDate.FindStringSubmatch(title); n != nil {
+			var d, mo int
+			fmt.Sscan(n[1], &d)
+			fmt.Sscan(n[2], &mo)
+			if d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
+				return fmt.Sprintf("%s-%02d-%02d", n[3], mo, d)
+			}
+		}
 		return ""
 	}
 	month := 0
 	for i, name := range frenchMonths {
-		if strings.EqualFold(foldASCII(name), foldASCII(m[2])) {
+		if foldASCII(name) == foldASCII(m[2]) {
 			month = i + 1
 		}
 	}
-	day := m[1]
-	if strings.EqualFold(day, "1er") {
-		day = "1"
+	day := 0
+	switch dd := strings.ToLower(strings.ReplaceAll(m[1], " ", "")); dd {
+	case "1er", "1ᵉʳ", "premier":
+		day = 1
+	default:
+		fmt.Sscan(dd, &day)
 	}
-	var d int
-	fmt.Sscan(day, &d)
-	return fmt.Sprintf("%s-%02d-%02d", m[3], month, d)
+	if day < 1 || day > 31 || month == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s-%02d-%02d", m[3], month, day)
 }
 
 func foldASCII(s string) string {
@@ -148,12 +240,17 @@ func finish(d *Document, u unit, metas []*Meta) {
 		d.Date = inferDate(d.Title)
 	}
 	if d.Number == "" {
-		if m := reTitleNumber.FindStringSubmatch(d.Title); m != nil {
-			d.Number = strings.Join(strings.Fields(m[1]), "")
-		}
+		d.Number = inferNumber(d.Title)
 	}
 	if d.Jurisdiction == "" {
 		d.Jurisdiction = jurisdictionFromPath(u.rel)
+	}
+	if d.Jurisdiction == "" && d.Kind != KindDecision {
+		head := d.Title + "\n" + d.Preamble
+		if r := []rune(head); len(r) > 3000 {
+			head = string(r[:3000])
+		}
+		d.Jurisdiction = jurisdictionFromText(head)
 	}
 	loaderID := d.ID
 	for _, m := range metas {
@@ -191,9 +288,18 @@ func finish(d *Document, u unit, metas []*Meta) {
 	if d.ShortTitles == nil {
 		d.ShortTitles = []string{}
 	}
+	if len(d.Outline) == 0 && len(d.Provisions) > 0 {
+		d.Outline = flatOutline(d.Provisions)
+	}
 	for i := range d.Provisions {
 		p := &d.Provisions[i]
 		p.ID = d.ID + "/" + p.Anchor
+		if p.NumberNorm == "" && p.Number != "" {
+			p.NumberNorm = NormalizeNumber(p.Number)
+		}
+		if p.Alineas == nil {
+			p.Alineas = parseAlineas(p.Text)
+		}
 		if p.Language == "" {
 			p.Language = d.Language
 		}

@@ -35,6 +35,10 @@ type judilibreDecision struct {
 		Start int `json:"start"`
 		End   int `json:"end"`
 	} `json:"zones"`
+	Contested *struct {
+		Date  string `json:"date"`
+		Title string `json:"title"`
+	} `json:"contested"`
 }
 
 // title names a decision the way French lawyers cite it:
@@ -74,9 +78,13 @@ func (j *judilibreDecision) doc(u unit) *Document {
 	return d
 }
 
-// loadJudilibreDecision reads one full decision: its text becomes the
-// document's text, the zones (introduction, exposé, moyens, motivations,
-// dispositif) its sections when present.
+// loadJudilibreDecision reads one full decision. The zones (introduction,
+// exposé, moyens, motivations, dispositif, annexes; offsets in characters)
+// become the decision's provisions, anchored by zone name; without usable
+// zones the text is split at "MOTIFS" and "PAR CES MOTIFS". The Decision
+// fields come from the text and from the structured record; where the two
+// disagree the text wins and a note says so. Names listed under `mask:` in
+// the file's sidecar are masked in every text.
 func loadJudilibreDecision(u unit, data []byte) ([]*Document, error) {
 	var j judilibreDecision
 	if err := json.Unmarshal(data, &j); err != nil {
@@ -85,19 +93,200 @@ func loadJudilibreDecision(u unit, data []byte) ([]*Document, error) {
 	if strings.TrimSpace(j.Text) == "" {
 		return nil, ErrEmpty
 	}
+	mask, err := maskSidecar(u.abs)
+	if err != nil {
+		return nil, fmt.Errorf("%w : %v", ErrCorrupt, err)
+	}
+	spans, zoneNote := judilibreZones(&j)
+	if spans == nil {
+		spans = decisionSections(j.Text)
+	}
+	dispositif := ""
+	for _, sp := range spans {
+		if sp.zone == "dispositif" {
+			dispositif = j.Text[sp.start:sp.end]
+		}
+	}
+	dec := ExtractDecision(j.Text, dispositif)
 	d := j.doc(u)
-	d.Preamble = cleanDecisionText(j.Text)
+	conflicts := mergeDecision(dec, &j)
+	d.Decision = dec
+	if dec.Date != "" {
+		d.Date = dec.Date
+	}
+	if dec.Number != "" {
+		d.Number = dec.Number
+	}
+	d.Title = decisionTitle(dec)
+	if len(conflicts) > 0 {
+		d.Notes = append(d.Notes, "Métadonnées Judilibre contradictoires avec le texte : "+strings.Join(conflicts, " ; "))
+	}
+	if zoneNote != "" {
+		d.Notes = append(d.Notes, zoneNote)
+	}
+	seen := map[string]int{}
+	for _, sp := range spans {
+		text := cleanDecisionText(MaskNames(j.Text[sp.start:sp.end], mask))
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		seen[sp.zone]++
+		anchor, heading := sp.zone, zoneHeading(sp.zone)
+		if n := seen[sp.zone]; n > 1 {
+			anchor = fmt.Sprintf("%s-%d", sp.zone, n)
+			heading += " (suite)"
+		}
+		d.Provisions = append(d.Provisions, Provision{Anchor: anchor, Heading: heading, Path: []string{}, Text: text, Language: "fr", Source: u.rel})
+	}
 	var meta []string
+	for _, v := range dec.Visas {
+		meta = append(meta, "Visa : "+v)
+	}
+	if dec.Outcome != "" {
+		meta = append(meta, "Solution : "+dec.Outcome)
+	}
+	if len(d.Provisions) == 0 {
+		meta = append(meta, cleanDecisionText(MaskNames(j.Text, mask)))
+	}
+	d.Preamble = MaskNames(strings.Join(meta, "\n"), mask)
+	maskDecision(dec, mask)
+	return []*Document{d}, nil
+}
+
+// judilibreZones turns the zones' character offsets into byte spans in
+// text order. It returns nil and a note when the zones do not fit the text
+// (the Chambéry sample's zones belong to another text).
+func judilibreZones(j *judilibreDecision) ([]zoneSpan, string) {
+	if len(j.Zones) == 0 {
+		return nil, ""
+	}
+	// offsets are in UTF-16 code units (JavaScript strings)
+	var units []int // byte offset of each UTF-16 unit
+	for i, r := range j.Text {
+		units = append(units, i)
+		if r >= 0x10000 {
+			units = append(units, i)
+		}
+	}
+	units = append(units, len(j.Text))
+	var spans []zoneSpan
+	for _, z := range decisionZones {
+		for _, r := range j.Zones[z.Zone] {
+			if r.End == len(units) { // one past the end, as in the Cour de cassation sample
+				r.End = len(units) - 1
+			}
+			if r.Start < 0 || r.End > len(units)-1 || r.Start >= r.End {
+				return nil, "Zones Judilibre incohérentes avec le texte (hors du texte) : découpage d'après les intitulés de la décision"
+			}
+			spans = append(spans, zoneSpan{zone: z.Zone, start: units[r.Start], end: units[r.End]})
+		}
+	}
+	sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].start < spans[i-1].end {
+			return nil, "Zones Judilibre incohérentes avec le texte (zones qui se chevauchent) : découpage d'après les intitulés de la décision"
+		}
+	}
+	return spans, ""
+}
+
+// mergeDecision completes the fields read from the text with the
+// structured record and returns where the two disagree.
+func mergeDecision(dec *Decision, j *judilibreDecision) []string {
+	var conflicts []string
+	court := j.Location
+	if court == "" {
+		court = j.Jurisdiction
+	}
+	if dec.Court == "" || court != "" && strings.HasPrefix(Slug(court), Slug(dec.Court)) {
+		// the record writes the court's name better than the en-tête's capitals
+		dec.Court = court
+	}
+	if j.DecisionDate != "" {
+		if dec.Date != "" && dec.Date != j.DecisionDate {
+			conflicts = append(conflicts, fmt.Sprintf("date %s (texte : %s)", j.DecisionDate, dec.Date))
+		} else if dec.Date == "" {
+			dec.Date = j.DecisionDate
+		}
+	}
+	if j.Number != "" {
+		if dec.Number != "" && decisionKey(dec.Number) != decisionKey(j.Number) {
+			conflicts = append(conflicts, fmt.Sprintf("n° %s (texte : %s)", j.Number, dec.Number))
+		} else {
+			dec.Number = j.Number
+		}
+	}
+	if j.Chamber != "" {
+		if dec.Chamber != "" && !sameChamber(dec.Chamber, j.Chamber) {
+			conflicts = append(conflicts, fmt.Sprintf("chambre « %s » (texte : « %s »)", j.Chamber, dec.Chamber))
+		} else {
+			dec.Chamber = j.Chamber
+		}
+	}
+	if j.ECLI != "" {
+		if dec.ECLI != "" && dec.ECLI != j.ECLI {
+			conflicts = append(conflicts, fmt.Sprintf("ECLI %s (texte : %s)", j.ECLI, dec.ECLI))
+		}
+		dec.ECLI = j.ECLI
+	}
 	for _, v := range j.Visa {
-		meta = append(meta, "Visa : "+v.Title)
+		dec.Visas = appendUnique(dec.Visas, strings.TrimRight(strings.TrimSpace(v.Title), "."))
 	}
 	if j.Solution != "" {
-		meta = append(meta, "Solution : "+j.Solution)
+		if dec.Outcome == "" {
+			dec.Outcome = j.Solution
+		} else {
+			dec.Outcome = j.Solution + " (" + dec.Outcome + ")"
+		}
 	}
-	if len(meta) > 0 {
-		d.Preamble = strings.Join(meta, "\n") + "\n\n" + d.Preamble
+	if j.Contested != nil && j.Contested.Title != "" {
+		dec.Contested = strings.Join(strings.Fields(j.Contested.Title), " ")
+		if j.Contested.Date != "" {
+			dec.Contested += ", " + frenchDate(j.Contested.Date)
+		}
 	}
-	return []*Document{d}, nil
+	dec.Conflicts = conflicts
+	return conflicts
+}
+
+// sameChamber compares chamber names loosely: "CHAMBRE COMMERCIALE,
+// FINANCIÈRE ET ÉCONOMIQUE" and "Chambre commerciale financière et
+// économique" are the same.
+func sameChamber(a, b string) bool {
+	sa, sb := Slug(a), Slug(b)
+	return sa == sb || strings.Contains(sa, sb) || strings.Contains(sb, sa)
+}
+
+// decisionTitle names a decision the way lawyers cite it:
+// "Cour de cassation, Chambre commerciale…, 18 novembre 2020, n° 19-19.463".
+func decisionTitle(dec *Decision) string {
+	var parts []string
+	for _, p := range []string{dec.Court, dec.Chamber} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if dec.Date != "" {
+		parts = append(parts, frenchDate(dec.Date))
+	}
+	if dec.Number != "" {
+		parts = append(parts, "n° "+dec.Number)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// maskDecision masks names in the decision's free-text fields.
+func maskDecision(dec *Decision, names []string) {
+	if len(names) == 0 {
+		return
+	}
+	for _, l := range [][]string{dec.Charges, dec.Visas, dec.Sentence} {
+		for i := range l {
+			l[i] = MaskNames(l[i], names)
+		}
+	}
+	dec.Outcome = MaskNames(dec.Outcome, names)
+	dec.Contested = MaskNames(dec.Contested, names)
 }
 
 // cleanDecisionText collapses the runs of blank lines of Judilibre texts
@@ -146,6 +335,16 @@ func loadJudilibreList(u unit, data []byte) ([]*Document, error) {
 			parts = append(parts, "Solution : "+j.Solution)
 		}
 		d.Preamble = strings.Join(parts, "\n\n")
+		dec := &Decision{Court: firstNonEmptyStr(j.Location, j.Jurisdiction), Chamber: j.Chamber, Date: j.DecisionDate, Number: j.Number, ECLI: j.ECLI, Outcome: j.Solution}
+		for _, v := range j.Visa {
+			dec.Visas = appendUnique(dec.Visas, strings.TrimRight(strings.TrimSpace(v.Title), "."))
+		}
+		for _, f := range exploitationForms {
+			if f.re.MatchString(d.Preamble) {
+				dec.Exploitation = append(dec.Exploitation, f.form)
+			}
+		}
+		d.Decision = dec
 		d.Notes = append(d.Notes, "Résumé issu d'une liste de résultats Judilibre : le texte intégral de la décision n'est pas dans le corpus.")
 		id := "fr-" + courtSlug(j.Jurisdiction) + "-" + Slug(j.DecisionDate+" "+j.Number)
 		if j.Number == "" {

@@ -31,6 +31,10 @@ type Options struct {
 	// Units, when set, is called once with the total number of files
 	// before loading starts.
 	Units func(files int)
+	// OCR configures the recognition of scanned PDF pages (Tesseract); the
+	// zero value recognises them with the default cache. Without Tesseract
+	// such files are reported "à océriser".
+	OCR OCRConfig
 }
 
 // Report is the outcome of LoadDir: every document, and every file that
@@ -88,7 +92,7 @@ func LoadDir(root string, opt Options) (*Report, error) {
 			defer wg.Done()
 			for i := range next {
 				u := units[i]
-				docs, skip := loadUnit(u, src)
+				docs, skip := loadUnit(u, src, opt.OCR)
 				results[i] = result{docs, skip}
 				if opt.Progress != nil {
 					opt.Progress(u.rel, u.files)
@@ -202,7 +206,7 @@ func isFolderDocument(dir string) bool {
 
 // loadUnit loads one unit, recovering any panic of a loader into a
 // Skipped entry for that unit.
-func loadUnit(u unit, src metaSources) (docs []*Document, skip []Skipped) {
+func loadUnit(u unit, src metaSources, ocr OCRConfig) (docs []*Document, skip []Skipped) {
 	defer func() {
 		if r := recover(); r != nil {
 			docs = nil
@@ -221,7 +225,7 @@ func loadUnit(u unit, src metaSources) (docs []*Document, skip []Skipped) {
 	if u.folder {
 		docs, skip, err = loadFolder(u)
 	} else {
-		docs, err = loadFile(u, metas)
+		docs, err = loadFile(u, metas, ocr)
 	}
 	if err != nil {
 		return nil, append(skip, Skipped{Path: u.rel, Reason: err.Error(), Code: skipCode(err)})
@@ -234,12 +238,12 @@ func loadUnit(u unit, src metaSources) (docs []*Document, skip []Skipped) {
 
 // loadFile dispatches on the extension, sniffing content only when the
 // extension is unknown.
-func loadFile(u unit, metas []*Meta) ([]*Document, error) {
+func loadFile(u unit, metas []*Meta, ocr OCRConfig) ([]*Document, error) {
 	ext := strings.ToLower(path.Ext(u.rel))
 	format := map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html",
 		".pdf": "pdf", ".txt": "txt", ".text": "txt", ".json": "json", ".xml": "xml"}[ext]
 	if format == "pdf" {
-		return loadPDF(u, metas)
+		return loadPDF(u, metas, ocr)
 	}
 	data, err := os.ReadFile(u.abs)
 	if err != nil {
@@ -251,6 +255,9 @@ func loadFile(u unit, metas []*Meta) ([]*Document, error) {
 	if format == "" {
 		format = sniff(data)
 	}
+	if (format == "md" || format == "html" || format == "txt") && looksBinary(data) {
+		return nil, fmt.Errorf("%w : contenu binaire, pas du texte (%s)", ErrCorrupt, format)
+	}
 	switch format {
 	case "md":
 		return loadMarkdown(u, data, metas)
@@ -261,9 +268,9 @@ func loadFile(u unit, metas []*Meta) ([]*Document, error) {
 	case "json":
 		return loadJSON(u, data)
 	case "pdf":
-		return loadPDF(u, metas)
+		return loadPDF(u, metas, ocr)
 	case "xml":
-		return nil, fmt.Errorf("%w : XML (Akoma Ntoso, LIMS) pas encore lu par lextraite", ErrUnsupported)
+		return loadXML(u, data, metas)
 	}
 	return nil, fmt.Errorf("%w : extension %q non reconnue et contenu non textuel", ErrUnsupported, ext)
 }
@@ -296,11 +303,55 @@ func decodeText(data []byte) string {
 	if utf8.Valid(data) {
 		return string(data)
 	}
+	if mostlyUTF8(data) {
+		// UTF-8 with a few damaged bytes: keep the valid text as it is.
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
 	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
 		return strings.ToValidUTF8(string(data), "\uFFFD")
 	}
 	return string(s)
+}
+
+// mostlyUTF8 reports whether data, though not valid UTF-8, is a damaged
+// UTF-8 file rather than a windows-1252 one: windows-1252 French text
+// almost never forms a valid multi-byte UTF-8 sequence ("Ã©"), so a few
+// valid sequences against not too many invalid bytes decide it.
+func mostlyUTF8(data []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			invalid++
+			i++
+			continue
+		}
+		valid++
+		i += size
+	}
+	return valid > 0 && valid*4 >= invalid
+}
+
+// looksBinary reports whether data is not text at all: NUL bytes or many
+// control characters in its first 8 KiB (junk, an image or an archive
+// named .html or .txt).
+func looksBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*100 > len(head)
 }
 
 // newDoc returns a document with the unit's defaults.
@@ -312,7 +363,7 @@ func newDoc(u unit, format string) *Document {
 // split of -en-nl/-fr-nl files into one document per language.
 func loadMarkdown(u unit, data []byte, metas []*Meta) ([]*Document, error) {
 	fm, body := splitFrontMatter([]byte(decodeText(data)))
-	blocks := markdownBlocks(body)
+	blocks := markdownBlocks(unmangleFedlex(body))
 	if len(blocks) == 0 {
 		return nil, ErrEmpty
 	}
@@ -434,7 +485,7 @@ func (d *Document) parseBlocks(blocks []block, metas []*Meta) {
 	for i := range blocks {
 		blocks[i].text = reflowAlineas(blocks[i].text)
 	}
-	d.Preamble, d.Provisions = split("", d.Source, blocks, opt)
+	d.Preamble, d.Provisions, d.Outline = splitOutline("", d.Source, blocks, opt)
 }
 
 func hasArticleHeadings(blocks []block) bool {
@@ -454,25 +505,39 @@ func loadText(u unit, data []byte, metas []*Meta) ([]*Document, error) {
 		return nil, ErrEmpty
 	}
 	d.Language = detectLanguage(blocksText(blocks, 4000))
-	d.Title = firstLine(blocks)
+	d.Title = docTitle(u, blocks)
 	d.parseBlocks(blocks, metas)
 	return []*Document{d}, nil
 }
 
-// loadPDF reads a PDF's text layer through ExtractPDF.
-func loadPDF(u unit, metas []*Meta) ([]*Document, error) {
-	text, err := ExtractPDF(u.abs)
+// docTitle is the line naming the instrument among the first blocks of a
+// legal text ("LOI N°2012-023 DU 12 JUILLET 2012…", after the state's
+// heading), else the first line.
+func docTitle(u unit, blocks []block) string {
+	if !strings.HasPrefix(u.rel, "decisions/") {
+		if t := titleLine(blocks); t != "" {
+			return t
+		}
+	}
+	return firstLine(blocks)
+}
+
+// loadPDF reads a PDF's text layer, recognising scanned pages with
+// Tesseract (OCRPDF); OCR'd provisions are marked.
+func loadPDF(u unit, metas []*Meta, ocr OCRConfig) ([]*Document, error) {
+	res, err := OCRPDF(u.abs, ocr)
 	if err != nil {
 		return nil, err
 	}
-	blocks := textBlocks(text)
+	blocks := textBlocks(res.Text)
 	if len(blocks) == 0 {
 		return nil, ErrNoText
 	}
 	d := newDoc(u, "pdf")
 	d.Language = detectLanguage(blocksText(blocks, 4000))
-	d.Title = firstLine(blocks)
+	d.Title = docTitle(u, blocks)
 	d.parseBlocks(blocks, metas)
+	res.Mark(d)
 	return []*Document{d}, nil
 }
 

@@ -2,8 +2,11 @@ package corpus
 
 import (
 	"bytes"
+	"golang.org/x/net/html"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -65,17 +68,26 @@ func markdownBlocks(src []byte) []block {
 	var (
 		out     []block
 		details int
+		marker  string // list item mark for the item's first paragraph
 	)
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.HTMLBlock:
-				raw := strings.ToLower(string(c.Lines().Value(src)))
+				orig := string(c.Lines().Value(src))
 				if c.HasClosure() {
-					raw += strings.ToLower(string(c.ClosureLine.Value(src)))
+					orig += string(c.ClosureLine.Value(src))
 				}
-				details += strings.Count(raw, "<details") - strings.Count(raw, "</details")
+				raw := strings.ToLower(orig)
+				opened := strings.Count(raw, "<details") - strings.Count(raw, "</details")
+				if details == 0 && opened <= 0 {
+					// Raw HTML is never rendered: only its text is kept.
+					if t := htmlFragmentText(orig); t != "" {
+						out = append(out, block{text: t})
+					}
+				}
+				details += opened
 				if details < 0 {
 					details = 0
 				}
@@ -86,8 +98,23 @@ func markdownBlocks(src []byte) []block {
 			case *ast.Paragraph, *ast.TextBlock:
 				if details == 0 {
 					for _, p := range softParagraphs(inlineText(c, src)) {
-						out = append(out, block{text: p})
+						out = append(out, block{text: marker + p})
+						marker = ""
 					}
+				}
+			case *ast.List:
+				// Keep the list markers, which are the text's own numbering
+				// ("1.", "2." of the paragraphs of a treaty article).
+				i := 0
+				for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+					if c.IsOrdered() {
+						marker = strconv.Itoa(c.Start+i) + string(c.Marker) + " "
+					} else {
+						marker = string(c.Marker) + " "
+					}
+					walk(it)
+					marker = ""
+					i++
 				}
 			case *ast.FencedCodeBlock, *ast.CodeBlock:
 				if details == 0 {
@@ -109,20 +136,34 @@ func markdownBlocks(src []byte) []block {
 func inlineText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	var walk func(n ast.Node)
+	hidden := false // inside an inline <script> or <style>
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
+				if hidden {
+					continue
+				}
 				b.Write(c.Segment.Value(src))
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte('\n')
 				}
 			case *ast.String:
-				b.Write(c.Value)
+				if !hidden {
+					b.Write(c.Value)
+				}
 			case *ast.CodeSpan:
 				walk(c)
 			case *ast.RawHTML:
-				// tags dropped, e.g. 1<sup>er</sup> → 1er
+				// Tags dropped, their text kept (1<sup>er</sup> → 1er),
+				// except the content of <script> and <style>.
+				tag := strings.ToLower(string(c.Segments.Value(src)))
+				switch {
+				case strings.HasPrefix(tag, "<script"), strings.HasPrefix(tag, "<style"):
+					hidden = true
+				case strings.HasPrefix(tag, "</script"), strings.HasPrefix(tag, "</style"):
+					hidden = false
+				}
 			case *ast.AutoLink:
 				b.Write(c.URL(src))
 			default:
@@ -134,7 +175,7 @@ func inlineText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-var reLineStart = regexp.MustCompile(`^(?:\p{Lu}|[0-9]+°|[IVX]+\.\s?[-–]|[a-z]\)|\(|«|-\s|•)`)
+var reLineStart = regexp.MustCompile(`^(?:\p{Lu}|[0-9]+°|[0-9]+\.\s|[IVX]+\.\s?[-–]|[a-z]\)|\(|«|-\s|•)`)
 
 // softParagraphs splits a paragraph whose lines were hard-wrapped (text
 // copied from PDF) from one whose lines are alinéas: a line break after
@@ -165,3 +206,128 @@ func softParagraphs(s string) []string {
 	}
 	return out
 }
+
+var (
+	// A marginal title glued to "Art. N" and the article's text:
+	// "…pécuniaire.Traite d’êtres humainsArt. 182" (end of line),
+	// "…loiArt. 14Quiconque" (text glued), "…DéfinitionsArt. 121\u00a0Sauf"
+	// (article 12, alinéa 1: Fedlex writes alinéa numbers with a no-break
+	// space).
+	reGluedArticle = regexp.MustCompile(`[\p{L}’)]Art\.\s?(\d+[a-z]*?)(?:(1)\x{a0}|(\p{Lu})|\s*$)`)
+	// "…assimilé à la traite.2\u00a0Si la victime": a numbered alinéa glued
+	// to the end of the previous one; ";b. de…" a glued letter item.
+	reGluedAlinea = regexp.MustCompile(`([^\s\d])(\d{1,2}(?:bis|ter|quater)?\x{a0})`)
+	// "# Titre 2Conditions de la répression": a division number glued to
+	// its title.
+	reGluedDivision = regexp.MustCompile(`^(#+\s*(?:Livre|Partie|Titre|Chapitre|Section)\s+\d+(?:bis|ter|quater)?)(\p{Lu})`)
+	reGluedLetter   = regexp.MustCompile(`([;:])([a-z](?:bis|ter|quater)?\.\s)`)
+)
+
+// unmangleFedlex repairs the Markdown that a third-party converter made of
+// some Fedlex codes (the Swiss penal code of the corpus): footnotes
+// («Nouvelle teneur selon…») interleaved as lines indented by two tabs are
+// dropped, the one-tab indent of the text removed (it made code blocks),
+// an article whose marginal title and number were glued to the text
+// ("…pécuniaire.Traite d’êtres humainsArt. 182") becomes a heading
+// "Art. 182 Traite d’êtres humains", and glued alinéas and letter items
+// are set apart. Files without such footnote lines are returned as is.
+func unmangleFedlex(src []byte) []byte {
+	lines := strings.Split(string(src), "\n")
+	notes := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "\t\t") {
+			notes++
+		}
+	}
+	if notes < 10 {
+		return src
+	}
+	out := make([]string, 0, len(lines))
+	para := func(t string) {
+		t = reGluedAlinea.ReplaceAllString(t, "$1\n\n$2")
+		out = append(out, reGluedLetter.ReplaceAllString(t, "$1\n\n$2"))
+	}
+	for _, l := range lines {
+		if strings.HasPrefix(l, "\t\t") {
+			continue
+		}
+		l = strings.TrimSpace(strings.TrimPrefix(l, "\t"))
+		heading := strings.HasPrefix(l, "#")
+		if heading {
+			l = reGluedDivision.ReplaceAllString(l, "$1 $2")
+		}
+		for {
+			m := reGluedArticle.FindStringSubmatchIndex(l)
+			if m == nil {
+				break
+			}
+			artAt := m[0] + len(string([]rune(l[m[0]:])[0]))
+			before, title := gluedTitle(l[:artAt])
+			if heading {
+				out = append(out, "", before, "")
+				heading = false
+			} else if strings.TrimSpace(before) != "" {
+				para(before)
+			}
+			out = append(out, "", "### Art. "+l[m[2]:m[3]]+" "+title, "")
+			switch {
+			case m[4] >= 0:
+				l = l[m[4]:]
+			case m[6] >= 0:
+				l = l[m[6]:]
+			default:
+				l = ""
+			}
+		}
+		if heading {
+			out = append(out, "", l, "")
+		} else if l != "" {
+			para(l)
+		}
+	}
+	return []byte(strings.Join(out, "\n"))
+}
+
+// gluedTitle cuts the marginal title off the end of s: it starts after the
+// last sentence punctuation or at the last lowercase-or-digit→capital
+// junction ("…culpabilitéActes autorisés par la loi").
+func gluedTitle(s string) (before, title string) {
+	rs := []rune(s)
+	for i := len(rs) - 1; i > 0; i-- {
+		if strings.ContainsRune(".;:!?…»", rs[i-1]) ||
+			unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1])) {
+			return string(rs[:i]), strings.TrimSpace(string(rs[i:]))
+		}
+	}
+	return "", strings.TrimSpace(s)
+}
+
+// htmlFragmentText returns the text of an HTML fragment, tags dropped and
+// the content of script, style, iframe, object and template elements
+// skipped, whitespace collapsed.
+func htmlFragmentText(fragment string) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.StartTagToken:
+			if name, _ := z.TagName(); skippedElement[string(name)] {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); skippedElement[string(name)] && skip > 0 {
+				skip--
+			}
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+var skippedElement = map[string]bool{"script": true, "style": true, "iframe": true, "object": true, "template": true, "noscript": true}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -127,8 +128,12 @@ func (m *Meta) apply(d *Document) {
 	if len(m.ShortTitles) > 0 {
 		d.ShortTitles = append([]string(nil), m.ShortTitles...)
 	}
-	if len(m.Notes) > 0 {
-		d.Notes = append([]string(nil), m.Notes...)
+	// Notes add up: a warning found by the loader (OCR, contradictory
+	// metadata) is never hidden by an overlay's own warnings.
+	for _, n := range m.Notes {
+		if !slices.Contains(d.Notes, n) {
+			d.Notes = append(d.Notes, n)
+		}
 	}
 	if sub := m.Languages[d.Language]; sub != nil {
 		sub.apply(d)

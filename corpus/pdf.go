@@ -15,13 +15,13 @@ package corpus
 // the geometry (see pdfLayoutPage).
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -60,8 +60,11 @@ const (
 )
 
 // ExtractPDF reads the text layer of the PDF at path and returns it in
-// reading order: lines top to bottom and glyphs left to right on each page,
-// lines separated by "\n", paragraphs and pages by a blank line ("\n\n").
+// reading order (pdf_layout.go): columns one after the other, lines top to
+// bottom and glyphs left to right in a column, lines separated by "\n",
+// paragraphs by a blank line ("\n\n"); running headers, footers and page
+// numbers are left out, a paragraph that goes on over a column or page break
+// is kept whole and words hyphenated at a line end are rejoined.
 //
 // Text objects are interpreted as PDF 32000-1:2008 §9.4 describes them, and
 // the text is rebuilt from glyph positions rather than from the order of the
@@ -74,14 +77,15 @@ const (
 // apart and the letters are joined into one), rules drawn with underscores
 // are dropped and the ligatures ﬁ, ﬂ… are spelled out.
 //
-// Errors wrap, with the path: ErrEmpty for a zero-byte file or a PDF without
-// pages; ErrEncrypted for a PDF that needs a user password or uses an
-// encryption this reader does not implement (a PDF protected by an owner
-// password only is read); ErrNoText when the pages carry no text (a scanned,
-// image-only PDF); ErrCorrupt for a truncated or invalid file, including
-// any panic of the PDF library, which is recovered; ErrUnsupported for a
-// PDF 2.0 header, which the library refuses. Other errors are those of
-// opening the file.
+// Errors wrap, with the path: ErrEmpty for a zero-byte file or a PDF
+// without pages; ErrEncrypted for a PDF that needs a user password to open
+// (one protected by an owner password only is read, whatever its
+// algorithm: RC4, AES-128, AES-256; see pdfDecrypt); ErrNoText when the
+// pages carry no text (a scanned, image-only PDF: see OCRPDF); ErrCorrupt
+// for a truncated or invalid file, including any panic of the PDF library,
+// which is recovered; ErrUnsupported for a PDF 2.0 header, which the
+// library refuses, or a stream filter it lacks (LZWDecode). Other errors
+// are those of opening the file.
 func ExtractPDF(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -103,39 +107,103 @@ func ExtractPDF(path string) (string, error) {
 }
 
 // pdfExtract extracts the text of the PDF held in r, size bytes long.
-func pdfExtract(r io.ReaderAt, size int64) (text string, err error) {
+func pdfExtract(r io.ReaderAt, size int64) (string, error) {
+	layer, err := pdfReadLayer(r, size)
+	if err != nil {
+		return "", err
+	}
+	text := layer.text()
+	if text == "" {
+		return "", fmt.Errorf("%w: %d pages without text", ErrNoText, len(layer.pages))
+	}
+	return text, nil
+}
+
+// pdfTextLayer is the text layer of a PDF, page by page.
+type pdfTextLayer struct {
+	// pages holds the text of each page, lines separated by "\n" and
+	// paragraphs by "\n\n"; "" for a page without text.
+	pages []string
+	// dropped holds, per page, the running headers, footers and page
+	// numbers left out of pages.
+	dropped [][]string
+	// decrypted is set when the file was decrypted with pdfcpu first.
+	decrypted bool
+}
+
+// text joins the pages and rejoins the words hyphenated at line ends.
+func (t pdfTextLayer) text() string {
+	return pdfDehyphenate(pdfJoinPages(t.pages))
+}
+
+// pdfReadLayer reads the text layer of the PDF held in r, size bytes long.
+// A PDF encrypted in a way ledongthuc/pdf cannot read (AES-256, pdfcpu's
+// crypt filters) is decrypted with pdfcpu first when it opens without a
+// password (pdfDecrypt).
+func pdfReadLayer(r io.ReaderAt, size int64) (layer pdfTextLayer, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			text, err = "", fmt.Errorf("%w: PDF library failed: %v", ErrCorrupt, x)
+			layer, err = pdfTextLayer{}, fmt.Errorf("%w: PDF library failed: %v", ErrCorrupt, x)
+			if msg := fmt.Sprint(x); strings.Contains(msg, "unknown filter") {
+				// A stream filter ledongthuc/pdf lacks (LZWDecode, JBIG2…):
+				// a valid file this reader cannot read.
+				layer, err = pdfTextLayer{}, fmt.Errorf("%w: %s", ErrUnsupported, msg)
+			}
 		}
 	}()
 	rd, err := pdf.NewReader(r, size)
+	// Any encrypted file is decrypted by pdfcpu first: ledongthuc/pdf
+	// refuses some encryptions (AES-256) and misreads others (40-bit RC4)
+	// without noticing. It is used alone only when pdfcpu fails on a file
+	// it opened itself.
+	if (err != nil && pdfEncryptionError(err)) || (err == nil && rd.Trailer().Key("Encrypt").Kind() != pdf.Null) {
+		data, derr := pdfDecrypt(r, size)
+		switch {
+		case derr == nil:
+			rd, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+			layer.decrypted = true
+		case errors.Is(derr, errPDFUserPassword) || err != nil:
+			return pdfTextLayer{}, derr
+		}
+	}
 	if err != nil {
-		return "", pdfOpenError(r, err)
+		return pdfTextLayer{}, pdfOpenError(r, err)
 	}
 	root := rd.Trailer().Key("Root")
 	pages := pdfPages(root.Key("Pages"))
 	if len(pages) == 0 {
 		if root.Key("Pages").IsNull() {
-			return "", fmt.Errorf("%w: no page tree", ErrCorrupt)
+			return pdfTextLayer{}, fmt.Errorf("%w: no page tree", ErrCorrupt)
 		}
-		return "", fmt.Errorf("%w: the PDF has no pages", ErrEmpty)
+		return pdfTextLayer{}, fmt.Errorf("%w: the PDF has no pages", ErrEmpty)
 	}
-	var b strings.Builder
-	for _, p := range pages {
+	bands := make([][]pdfLine, len(pages))
+	for i, p := range pages {
 		in := pdfInterp{}
 		in.run(p.contents, p.resources, pdfIdentity, 0)
-		for _, para := range pdfLayoutPage(in.glyphs) {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
+		bands[i] = pdfBands(in.glyphs)
+	}
+	drop := pdfRunningLines(bands)
+	layer.pages = make([]string, len(pages))
+	layer.dropped = make([][]string, len(pages))
+	for i, bs := range bands {
+		kept := bs[:0:0]
+		for j, l := range bs {
+			if drop[i][j] {
+				layer.dropped[i] = append(layer.dropped[i], l.text())
+				continue
 			}
-			b.WriteString(para)
+			kept = append(kept, l)
 		}
+		layer.pages[i] = pdfParagraphs(pdfPageLines(kept))
 	}
-	if b.Len() == 0 {
-		return "", fmt.Errorf("%w: %d pages without text", ErrNoText, len(pages))
-	}
-	return b.String(), nil
+	return layer, nil
+}
+
+// pdfEncryptionError reports whether an error of pdf.NewReader comes from
+// the file's encryption, which pdfcpu may be able to undo.
+func pdfEncryptionError(err error) bool {
+	return errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt")
 }
 
 // pdfOpenError classifies an error of pdf.NewReader.
@@ -145,8 +213,6 @@ func pdfOpenError(r io.ReaderAt, err error) error {
 	case errors.Is(err, pdf.ErrInvalidPassword):
 		return fmt.Errorf("%w: a user password is required", ErrEncrypted)
 	case strings.Contains(msg, "encrypt"):
-		// Security handlers other than Standard RC4/AES-128 (AES-256,
-		// public key): the file may well open without a password elsewhere.
 		return fmt.Errorf("%w: %v", ErrEncrypted, err)
 	case strings.Contains(msg, "invalid header"):
 		head := make([]byte, 8)
@@ -562,8 +628,8 @@ func (f *pdfFont) decode(code string) string {
 			b.WriteString([]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[r-0xFB00])
 		case unicode.IsSpace(r) || r == '\u00a0':
 			b.WriteByte(' ')
-		case unicode.IsControl(r), r == '\u00ad':
-		default:
+		case unicode.IsControl(r):
+		default: // a soft hyphen stays, for pdfDehyphenate
 			b.WriteRune(r)
 		}
 	}
@@ -581,210 +647,6 @@ func (pdfRawEncoding) Decode(raw string) string {
 		r[i] = rune(raw[i])
 	}
 	return string(r)
-}
-
-// pdfWord is a word of a line, with its horizontal extent.
-type pdfWord struct {
-	text   string
-	x0, x1 float64
-	size   float64
-}
-
-// pdfLine is a line of a page.
-type pdfLine struct {
-	y     float64 // baseline
-	size  float64 // largest font size
-	words []pdfWord
-}
-
-// pdfLayoutPage turns the glyphs of a page into paragraphs, each made of
-// lines separated by "\n". Lines are the glyphs whose baselines lie within
-// half a font size, taken top to bottom; on a line the glyphs are taken left
-// to right, and a word ends at a space glyph or at a gap wider than
-// pdfWordGap font sizes. A blank line separates two lines further apart than
-// the page's usual line pitch allows.
-func pdfLayoutPage(glyphs []pdfGlyph) []string {
-	if len(glyphs) == 0 {
-		return nil
-	}
-	sort.SliceStable(glyphs, func(i, j int) bool { return glyphs[i].y > glyphs[j].y })
-	var lines []pdfLine
-	for start := 0; start < len(glyphs); {
-		top := glyphs[start]
-		end := start + 1
-		for end < len(glyphs) {
-			g := glyphs[end]
-			tol := pdfLineTolerance * max(g.size, top.size, 1)
-			if top.y-g.y > tol {
-				break
-			}
-			end++
-		}
-		if l, ok := pdfBuildLine(glyphs[start:end]); ok {
-			lines = append(lines, l)
-		}
-		start = end
-	}
-	if len(lines) == 0 {
-		return nil
-	}
-
-	// The usual line pitch: the lower quartile of the baseline distances
-	// that look like line spacing at all.
-	var pitches []float64
-	for i := 1; i < len(lines); i++ {
-		d := lines[i-1].y - lines[i].y
-		if d > 0 && d < 3*max(lines[i].size, lines[i-1].size) {
-			pitches = append(pitches, d)
-		}
-	}
-	pitch := 0.0
-	if len(pitches) > 0 {
-		slices.Sort(pitches)
-		pitch = pitches[len(pitches)/4]
-	}
-
-	var paras []string
-	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 {
-			d := lines[i-1].y - l.y
-			size := max(l.size, lines[i-1].size)
-			if d > pdfParagraphGap*size && d > pdfParagraphPitch*pitch {
-				paras = append(paras, b.String())
-				b.Reset()
-			} else {
-				b.WriteByte('\n')
-			}
-		}
-		for j, w := range l.words {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.text)
-		}
-	}
-	return append(paras, b.String())
-}
-
-// pdfBuildLine orders the glyphs of one line, splits them into words and
-// cleans the words; ok is false when nothing is left.
-func pdfBuildLine(gs []pdfGlyph) (l pdfLine, ok bool) {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
-	var (
-		words   []pdfWord
-		cur     strings.Builder
-		w       pdfWord
-		inWord  bool
-		sawGap  bool
-		last    pdfGlyph // last non-space glyph kept
-		hasLast bool
-		ysize   = -1.0
-	)
-	flush := func() {
-		if inWord {
-			w.text = cur.String()
-			words = append(words, w)
-			cur.Reset()
-			inWord = false
-		}
-	}
-	for _, g := range gs {
-		l.size = max(l.size, g.size)
-		if g.space {
-			sawGap = true
-			continue
-		}
-		// A glyph drawn twice at the same place (fake bold, shadow).
-		if hasLast && g.text == last.text && math.Abs(g.x-last.x) < 0.1*g.size && math.Abs(g.y-last.y) < 0.1*g.size {
-			continue
-		}
-		if inWord && (sawGap || g.x-w.x1 > pdfWordGap*max(g.size, w.size)) {
-			flush()
-		}
-		sawGap = false
-		if !inWord {
-			w = pdfWord{x0: g.x, x1: g.x + g.w, size: g.size}
-			inWord = true
-		}
-		cur.WriteString(g.text)
-		w.x1 = max(w.x1, g.x+g.w)
-		w.size = max(w.size, g.size)
-		if g.size > ysize { // the baseline of the largest glyph
-			l.y, ysize = g.y, g.size
-		}
-		last, hasLast = g, true
-	}
-	flush()
-
-	words = pdfJoinLetterSpaced(words)
-	kept := words[:0]
-	for _, w := range words {
-		if w.text == "" || pdfIsRule(w.text) {
-			continue
-		}
-		kept = append(kept, w)
-	}
-	l.words = kept
-	return l, len(kept) > 0
-}
-
-// pdfIsRule reports whether a word is a rule drawn with underscores.
-func pdfIsRule(s string) bool {
-	return len(s) >= 3 && strings.Trim(s, "_") == ""
-}
-
-// pdfJoinLetterSpaced rejoins the letters of letter-spaced words: in a run of
-// at least pdfMinLetterSpaced one-letter words, the narrowest gap separates
-// letters and a gap clearly wider than it separates words. When all the gaps
-// are alike the whole run becomes one word, as poppler does.
-func pdfJoinLetterSpaced(ws []pdfWord) []pdfWord {
-	var out []pdfWord
-	for i := 0; i < len(ws); {
-		j := i
-		for j < len(ws) && pdfIsLetter(ws[j].text) {
-			j++
-		}
-		if j-i < pdfMinLetterSpaced {
-			if j == i {
-				j++
-			}
-			out = append(out, ws[i:j]...)
-			i = j
-			continue
-		}
-		run := ws[i:j]
-		i = j
-		size := 0.0
-		gmin := math.Inf(1)
-		for k := 1; k < len(run); k++ {
-			gmin = min(gmin, run[k].x0-run[k-1].x1)
-			size = max(size, run[k].size)
-		}
-		if gmin > 0.8*size { // letters far apart: a table, not a heading
-			out = append(out, run...)
-			continue
-		}
-		cut := max(gmin, 0)*1.5 + 0.05*size
-		w := run[0]
-		for k := 1; k < len(run); k++ {
-			if run[k].x0-run[k-1].x1 > cut {
-				out = append(out, w)
-				w = run[k]
-				continue
-			}
-			w.text += run[k].text
-			w.x1 = run[k].x1
-		}
-		out = append(out, w)
-	}
-	return out
-}
-
-// pdfIsLetter reports whether s is exactly one letter.
-func pdfIsLetter(s string) bool {
-	r, n := utf8.DecodeRuneInString(s)
-	return n == len(s) && n > 0 && unicode.IsLetter(r)
 }
 
 // pdfCMap is a ToUnicode CMap (PDF 32000-1 §9.10.3): bfchar and bfrange

@@ -302,11 +302,6 @@ func TestExtractPDFErrors(t *testing.T) {
 		{"user-password-rc4.pdf", pdfTestEncrypt(t, valid, model.NewRC4Configuration("synthetic-user", "synthetic-owner", 128)), ErrEncrypted},
 		{"user-password-aes128.pdf", pdfTestEncrypt(t, valid, model.NewAESConfiguration("synthetic-user", "synthetic-owner", 128)), ErrEncrypted},
 		{"user-password-aes256.pdf", pdfTestEncrypt(t, valid, model.NewAESConfiguration("synthetic-user", "synthetic-owner", 256)), ErrEncrypted},
-		// Beyond ledongthuc/pdf even without a user password, reported as
-		// encrypted, never as corrupt: AES-256 (revision 6), and pdfcpu's
-		// V4 crypt filters (their /Length is in bits, ledongthuc wants 16).
-		{"owner-password-aes256.pdf", pdfTestEncrypt(t, valid, model.NewAESConfiguration("", "synthetic-owner", 256)), ErrEncrypted},
-		{"owner-password-pdfcpu-aes128.pdf", pdfTestEncrypt(t, valid, model.NewAESConfiguration("", "synthetic-owner", 128)), ErrEncrypted},
 		{"pdf-2.0.pdf", append([]byte("%PDF-2.0\n"), valid[9:]...), ErrUnsupported},
 	}
 	for _, tt := range tests {
@@ -515,32 +510,23 @@ func pdfTestRealFiles(tb testing.TB) []string {
 
 // TestExtractPDFAgreesWithPoppler measures, for each real PDF, the share of
 // poppler's words (pdftotext, reading order) that ExtractPDF gives in the
-// same order: LCS(ours, pdftotext) / len(pdftotext words).
+// same order: LCS(ours, pdftotext) / len(pdftotext words), the running
+// headers and footers ExtractPDF leaves out taken out of poppler's words
+// too (see pdfTestAgreement).
 func TestExtractPDFAgreesWithPoppler(t *testing.T) {
 	files := pdfTestRealFiles(t)
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not found: install poppler-utils (apt-get install -y poppler-utils) to compare with poppler")
-	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			out, err := exec.Command(pdftotext, f, "-").Output()
-			if err != nil {
-				t.Fatalf("pdftotext: %v", err)
-			}
-			got, err := ExtractPDF(f)
-			if err != nil {
-				t.Fatalf("ExtractPDF: %v", err)
-			}
-			ref, ours := pdfTestWords(string(out)), pdfTestWords(got)
-			lcs := pdfTestLCS(ours, ref)
-			agreement := float64(lcs) / float64(len(ref))
-			t.Logf("%s: agreement %.4f (LCS %d / %d poppler words; %d ours)", filepath.Base(f), agreement, lcs, len(ref), len(ours))
+			agreement, got, report := pdfTestAgreement(t, f, false)
+			t.Log(report)
 			if agreement < 0.98 {
 				t.Errorf("agreement with pdftotext %.4f < 0.98", agreement)
 			}
 			if strings.Contains(got, "représentantelégale") {
 				t.Errorf("words fused across lines")
+			}
+			if strings.Contains(got, "Page 2 /") {
+				t.Errorf("page footer kept")
 			}
 		})
 	}
@@ -581,5 +567,176 @@ func BenchmarkExtractPDF(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestExtractPDFEncryption reads PDFs protected by an owner password only,
+// whatever the algorithm, and reports those that need a password to open,
+// naming the file. The synthetic PDF is encrypted by pdfcpu and, when it is
+// installed, by qpdf.
+func TestExtractPDFEncryption(t *testing.T) {
+	plain := pdfTestWrite(t, "plain.pdf", pdfTestBuild(pdfTestPages...))
+	data, err := os.ReadFile(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type encCase struct {
+		name     string
+		data     func(t *testing.T) []byte
+		needsPwd bool
+	}
+	pdfcpuCase := func(name string, conf *model.Configuration, needsPwd bool) encCase {
+		return encCase{name, func(t *testing.T) []byte { return pdfTestEncrypt(t, data, conf) }, needsPwd}
+	}
+	qpdf, qerr := exec.LookPath("qpdf")
+	qpdfCase := func(name, user string, args ...string) encCase {
+		return encCase{name, func(t *testing.T) []byte {
+			if qerr != nil {
+				t.Skip("qpdf not found: apt-get install -y qpdf to encrypt with it")
+			}
+			out := filepath.Join(t.TempDir(), "out.pdf")
+			argv := append([]string{"--allow-weak-crypto", "--encrypt", user, "synthetic-owner"}, args...)
+			argv = append(argv, "--", plain, out)
+			if b, err := exec.Command(qpdf, argv...).CombinedOutput(); err != nil {
+				t.Fatalf("qpdf %v: %v\n%s", argv, err, b)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}, user != ""}
+	}
+	cases := []encCase{
+		{"handwritten-rc4-128-r3", func(*testing.T) []byte { return pdfTestBuildRC4("synthetic-owner", pdfTestPages...) }, false},
+		pdfcpuCase("pdfcpu-rc4-40", model.NewRC4Configuration("", "synthetic-owner", 40), false),
+		pdfcpuCase("pdfcpu-rc4-128", model.NewRC4Configuration("", "synthetic-owner", 128), false),
+		pdfcpuCase("pdfcpu-aes-128", model.NewAESConfiguration("", "synthetic-owner", 128), false),
+		pdfcpuCase("pdfcpu-aes-256", model.NewAESConfiguration("", "synthetic-owner", 256), false),
+		qpdfCase("qpdf-rc4-40", "", "40"),
+		qpdfCase("qpdf-rc4-128", "", "128", "--use-aes=n"),
+		qpdfCase("qpdf-aes-128", "", "128", "--use-aes=y"),
+		qpdfCase("qpdf-aes-256-r6", "", "256"),
+		pdfcpuCase("user-pdfcpu-rc4-128", model.NewRC4Configuration("synthetic-user", "synthetic-owner", 128), true),
+		pdfcpuCase("user-pdfcpu-aes-256", model.NewAESConfiguration("synthetic-user", "synthetic-owner", 256), true),
+		qpdfCase("user-qpdf-rc4-40", "synthetic-user", "40"),
+		qpdfCase("user-qpdf-aes-128", "synthetic-user", "128", "--use-aes=y"),
+		qpdfCase("user-qpdf-aes-256-r6", "synthetic-user", "256"),
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			enc := c.data(t)
+			if bytes.Contains(enc, []byte("Texte")) || !bytes.Contains(enc, []byte("/Encrypt")) {
+				t.Fatal("the fixture is not encrypted")
+			}
+			path := pdfTestWrite(t, c.name+".pdf", enc)
+			got, err := ExtractPDF(path)
+			if c.needsPwd {
+				if !errors.Is(err, ErrEncrypted) || !strings.Contains(err.Error(), c.name+".pdf") {
+					t.Errorf("ExtractPDF = %q, %v; want ErrEncrypted naming the file", got, err)
+				}
+				return
+			}
+			if err != nil || got != pdfTestWant {
+				t.Errorf("ExtractPDF = %q, %v; want the plain text", got, err)
+			}
+		})
+	}
+}
+
+// pdfTestColumns draws synthetic lines in Helvetica 10 at x, from y down
+// by 12 points.
+func pdfTestColumns(x, y float64, lines ...string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		fmt.Fprintf(&b, "BT /F1 10 Tf %.1f %.1f Td %s Tj ET\n", x, y-12*float64(i), pdfTestLatin1(l))
+	}
+	return b.String()
+}
+
+// Two columns whose lines share their baselines, under a title spanning
+// both, with a running header and page numbers on each page: the left
+// column is read first, the paragraph that goes on in the right column is
+// kept whole, the hyphenated words are rejoined and the running lines left
+// out.
+func TestExtractPDFTwoColumns(t *testing.T) {
+	words := []string{"", "une", "deux", "trois"}
+	page := func(n int) string {
+		w := words[n]
+		return pdfTestColumns(72, 800, fmt.Sprintf("BULLETIN SYNTHÉTIQUE DE TEST N° %d", 40+n)) +
+			pdfTestColumns(72, 760, "Titre synthétique qui couvre les deux colonnes de la page "+w) +
+			pdfTestColumns(72, 730,
+				"Premier paragraphe synthé-",
+				"tique de la colonne gauche,",
+				"écrit pour le test du lec-",
+				"teur de colonnes ; il se",
+				"poursuit dans la colonne") +
+			pdfTestColumns(320, 730,
+				"droite sans interruption.",
+				"Second paragraphe : le",
+				"porte-parole et le vingt-",
+				"cinq restent avec leurs",
+				"traits d'union, page "+w+".") +
+			pdfTestColumns(290, 60, fmt.Sprintf("- %d -", n))
+	}
+	path := pdfTestWrite(t, "columns.pdf", pdfTestBuild(page(1), page(2), page(3)))
+	got, err := ExtractPDF(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, w := range words[1:] {
+		want = append(want, "Titre synthétique qui couvre les deux colonnes de la page "+w+"\n\n"+
+			"Premier paragraphe synthétique\nde la colonne gauche,\nécrit pour le test du lecteur\nde colonnes ; il se\npoursuit dans la colonne\n"+
+			"droite sans interruption.\nSecond paragraphe : le\nporte-parole et le vingt-cinq\nrestent avec leurs\ntraits d'union, page "+w+".")
+	}
+	if got != strings.Join(want, "\n\n") {
+		t.Errorf("ExtractPDF:\n got %q\nwant %q", got, strings.Join(want, "\n\n"))
+	}
+}
+
+func TestPDFHyphenJoin(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+	}{
+		{"de l'héberge-\nment des victimes", "de l'hébergement\ndes victimes"},
+		{"d’at-\nteindre", "d’atteindre"},
+		{"Proto-\ncole,", "Protocole,"},
+		{"le porte-\nparole", "le porte-parole"},
+		{"vingt-\ncinq ans", "vingt-cinq\nans"},
+		{"l'article 225-\n4-1 du code", "l'article 225-4-1\ndu code"},
+		{"Jean-\nPierre", "Jean-Pierre"},
+		{"celle-\nci est", "celle-ci\nest"},
+		{"c'est-à-\ndire", "c'est-à-dire"},
+		{"le procès-\nverbal", "le procès-verbal"},
+		{"non-\nobstant", "nonobstant"},
+		{"I. -\nLa traite", "I. -\nLa traite"},
+		{"traite -\n« texte »", "traite -\n« texte »"},
+		{"exploi-\ntation.", "exploitation."},
+		{"soft\u00ad\nhyphen", "softhyphen"},
+		{"in\u00adside", "inside"},
+		{"dernière ligne-\n\nparagraphe", "dernière ligne-\n\nparagraphe"},
+	} {
+		if got := pdfDehyphenate(tt.in); got != tt.want {
+			t.Errorf("pdfDehyphenate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPDFContinues(t *testing.T) {
+	for _, tt := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"il se poursuit dans la", "colonne droite", true},
+		{"fin de phrase.", "nouvelle phrase", false},
+		{"énumération :", "a) premier", false},
+		{"sans point", "Majuscule", false},
+		{"coupé au trait d'un-", "ion", true},
+		{"", "x", false},
+	} {
+		if got := pdfContinues(tt.prev, tt.next); got != tt.want {
+			t.Errorf("pdfContinues(%q, %q) = %v", tt.prev, tt.next, got)
+		}
 	}
 }

@@ -18,24 +18,33 @@ type block struct {
 	// source overrides the document's source for the provision this block
 	// starts (per-article files of a folder document).
 	source string
+	// number, when set, makes the block an article heading with this
+	// number and text as its heading, without recognising "Article N" in
+	// the text (structured formats: LIMS XML).
+	number string
+	// alineas, on an article heading block, are the article's alinéas
+	// when the format gives them (LIMS XML); else they are parsed from the
+	// text.
+	alineas []Alinea
 }
 
-// articleNumber matches an article number as written, at the start of the
+// articleNumberPattern matches an article number as written, at the start of the
 // remaining text: "premier", "1er", "225-4-1", "224-1 A", "L622-1",
 // "L. 622-1", "279.01", "3 bis", "9 nouveau", "3 paragraphe 4 nouveau".
-const articleNumber = `(?:premier|PREMIER|Premier|1\s?er|1\s?ER|[LRDA]\.?\s?\d+(?:[-.]\d+)*|\d+(?:[-.]\d+)*(?:\s?[A-Z](?:\b|$))?|[IVXLC]+\b)` +
+const articleNumberPattern = `(?:premier|PREMIER|Premier|1\s?er|1\s?ER|[LRDA]\.?\s?\d+(?:[-.]\d+)*|\d+(?:[-.]\d+)*(?:bis|ter|quater|quinquies|sexies|septies|octies|[a-z]\b)?(?:\s?[A-Z](?:\b|$))?|[IVXLC]+\b)` +
 	`(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|nouveau|BIS|TER|QUATER|NOUVEAU)\b)*` +
 	`(?:\s*[–-]?\s*(?:[Aa]linéa|[Pp]aragraphe)\s+\d+(?:\s*\([a-z]\))?(?:\s+nouveau)?)?`
 
 var (
 	// "Article 3", "ARTICLE 1er :", "Art. 2.-", "Artikel 3", "Articolo 3".
-	reArticleHead = regexp.MustCompile(`^(?:\*\*)?(?:Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Articolo|ARTICOLO|Art)\s*(` + articleNumber + `)(?:\*\*)?(.*)$`)
+	reArticleHead = regexp.MustCompile(`^(?:\*\*)?(?:Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Articolo|ARTICOLO|Art)\s*(` + articleNumberPattern + `)(?:\*\*)?(.*)$`)
 	// After the number of a real heading: end, punctuation, or a capital.
 	reHeadRest = regexp.MustCompile(`^(?:\s*$|\s*[:.\-–—!]|\s+[\p{Lu}«(]|\s+[0-9]+\s)`)
-	// A bare section number heading, as in converted statutes: "279.01 Traite des personnes".
-	reNumericHead = regexp.MustCompile(`^(\d+(?:\.\d+)*)(?:\s+(.*))?$`)
+	// A bare section number heading, as in converted statutes: "279.01
+	// Traite des personnes", "157 et 158" and "594 à 596" (repealed together).
+	reNumericHead = regexp.MustCompile(`^(\d+(?:\.\d+)*(?:\s+(?:à|et)\s+\d+(?:\.\d+)*)?)(?:\s+(.*))?$`)
 	// Division headings: "Titre II", "CHAPITRE 3 :", "Section 1 bis", "Chapter IV", "Hoofdstuk 2".
-	reDivision = regexp.MustCompile(`^(?i)(livre|titre|chapitre|sous-section|section|paragraphe|partie|part|chapter|chapitre|hoofdstuk|afdeling|titel|kapitel|capitolo|annexe|annex|bijlage)\s+((?:[IVXLC]+|\d+|premier|unique|1er)(?:\s+(?:bis|ter|quater))?)\b\s*[:.\-–—]?\s*(.*)$`)
+	reDivision = regexp.MustCompile(`^(?i)(livre|titre|chapitre|sous-section|section|paragraphe|partie|part|chapter|chapitre|hoofdstuk|afdeling|titel|kapitel|capitolo|annexe|annex|bijlage)\s+((?:[IVXLC]+|\d+(?:\.\d+)*|premier|unique|1er)(?:\s*(?:bis|ter|quater))?)\b\s*[:.\-–—]?\s*(.*)$`)
 	reRoman    = regexp.MustCompile(`^[IVXLC]+\.?$`)
 	// Fedlex run-together alinéas: "…Convention.(2)  Les dispositions".
 	reRunAlinea = regexp.MustCompile(`([.;:])\((\d+)\)[\s\x{a0}]{2}`)
@@ -51,6 +60,15 @@ func articleHead(text string) (number, rest string, ok bool) {
 		return "", "", false
 	}
 	number, rest = strings.TrimSpace(m[1]), m[2]
+	// "Art. 10 Définitions": the capital of the next word is not a
+	// letter suffix ("224-1 A") when a letter follows it.
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) {
+		if n := len(number); n > 0 && number[n-1] >= 'A' && number[n-1] <= 'Z' && !reRoman.MatchString(number) {
+			rest = number[n-1:] + rest
+			number = strings.TrimSpace(number[:n-1])
+			rest = " " + rest
+		}
+	}
 	if !reHeadRest.MatchString(rest) {
 		return "", "", false
 	}
@@ -107,7 +125,11 @@ func divisionAnchor(label string) string {
 	} else if n == "premier" || n == "1er" {
 		n = "1"
 	}
-	return Slug(prefix + "-" + n + " " + strings.Join(f[2:], " "))
+	a := Slug(prefix + "-" + n + " " + strings.Join(f[2:], " "))
+	if len(a) > 40 {
+		a = strings.TrimRight(a[:40], "-")
+	}
+	return a
 }
 
 // romanValue returns the value of a lowercase or uppercase roman numeral,
@@ -136,6 +158,7 @@ type pathEntry struct {
 	level  int // heading level, or 7 for divisions found in plain text
 	label  string
 	anchor string
+	node   *Node
 }
 
 // splitOptions tune split for a document.
@@ -152,6 +175,26 @@ type splitOptions struct {
 // Provision ids are set from docID. It never fails: text that is not inside
 // an article goes to the preamble.
 func split(docID, source string, blocks []block, opt splitOptions) (preamble string, provs []Provision) {
+	preamble, provs, _ = splitOutline(docID, source, blocks, opt)
+	return preamble, provs
+}
+
+// splitOutline is split that also returns the document's outline: the
+// divisions met, each holding its articles.
+func splitOutline(docID, source string, blocks []block, opt splitOptions) (preamble string, provs []Provision, outline []*Node) {
+	var (
+		curNode *Node
+		// addNode attaches a node under the innermost open division.
+		addNode = func(n *Node, path []pathEntry) {
+			for i := len(path) - 1; i >= 0; i-- {
+				if path[i].node != nil {
+					path[i].node.Children = append(path[i].node.Children, n)
+					return
+				}
+			}
+			outline = append(outline, n)
+		}
+	)
 	var (
 		path     []pathEntry
 		pre      []string
@@ -167,8 +210,13 @@ func split(docID, source string, blocks []block, opt splitOptions) (preamble str
 			return
 		}
 		cur.Text = strings.TrimSpace(strings.Join(body, "\n\n"))
+		cur.NumberNorm = NormalizeNumber(cur.Number)
+		if cur.Alineas == nil {
+			cur.Alineas = parseAlineas(cur.Text)
+		}
+		curNode.Heading = cur.Heading
 		provs = append(provs, *cur)
-		cur, body = nil, nil
+		cur, body, curNode = nil, nil, nil
 	}
 	labels := func() []string {
 		out := make([]string, 0, len(path))
@@ -197,6 +245,8 @@ func split(docID, source string, blocks []block, opt splitOptions) (preamble str
 		}
 		cur = &Provision{ID: docID + "/" + anchor, Anchor: anchor, Number: number, Heading: heading,
 			Path: labels(), Language: opt.lang, Source: src}
+		curNode = outlineArticle(cur)
+		addNode(curNode, path)
 		curLevel = level
 		awaitHeading = heading == "" && level > 0
 	}
@@ -209,13 +259,25 @@ func split(docID, source string, blocks []block, opt splitOptions) (preamble str
 		if title != "" {
 			full = label + " — " + title
 		}
-		path = append(path, pathEntry{level: level, label: full, anchor: divisionAnchor(label)})
+		n := divisionNode(label, title)
+		n.Anchor = divisionAnchor(label)
+		if n.Kind == NodeGroupe && n.Label == "" {
+			n.Anchor = groupAnchor(full)
+		}
+		addNode(n, path)
+		path = append(path, pathEntry{level: level, label: full, anchor: divisionAnchor(label), node: n})
 	}
 
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		text := strings.TrimSpace(b.text)
-		if text == "" {
+		if text == "" && b.number == "" {
+			continue
+		}
+		if !opt.noArticles && b.number != "" {
+			start(b.number, text, b.source, b.level)
+			cur.Alineas = b.alineas
+			awaitHeading = false
 			continue
 		}
 		if !opt.noArticles {
@@ -289,7 +351,18 @@ func split(docID, source string, blocks []block, opt splitOptions) (preamble str
 		}
 	}
 	flush()
-	return strings.TrimSpace(strings.Join(pre, "\n\n")), provs
+	uniqueDivisionAnchors(outline, map[string]bool{}, "")
+	return strings.TrimSpace(strings.Join(pre, "\n\n")), provs, outline
+}
+
+// groupAnchor gives the anchor of a heading without a division word:
+// "grp-" and the start of its slug.
+func groupAnchor(heading string) string {
+	s := Slug(heading)
+	if len(s) > 40 {
+		s = strings.TrimRight(s[:40], "-")
+	}
+	return "grp-" + s
 }
 
 // isDivisionLine accepts a division heading found in running text only when
@@ -329,7 +402,9 @@ func endsSentence(s string) bool {
 
 // reflowAlineas puts run-together numbered paragraphs on their own lines.
 func reflowAlineas(s string) string {
-	s = reRunAlinea.ReplaceAllString(s, "$1\n\n($2) ")
+	if strings.Contains(s, ".(") || strings.Contains(s, ";(") || strings.Contains(s, ":(") {
+		s = reRunAlinea.ReplaceAllString(s, "$1\n\n($2) ")
+	}
 	if strings.HasPrefix(s, "(1)") {
 		s = strings.Replace(s, "(1)\u00a0\u00a0", "(1) ", 1)
 	}

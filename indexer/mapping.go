@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -9,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"lextraite/analyzers"
 	"lextraite/corpus"
@@ -23,6 +26,7 @@ var languages = []string{"fr", "en", "nl", "de", "it"}
 const (
 	fType         = "type"         // keyword: "provision" or "document"
 	fDocID        = "doc_id"       // keyword
+	fAnchor       = "anchor"       // keyword: provision anchor ("art-4", "titre-3--art-4")
 	fNumber       = "number"       // keyword: numberKey of the provision (or document) number
 	fNumberText   = "number_text"  // the number as written, legal tokenizer + lower case
 	fJurisdiction = "jurisdiction" // keyword, facet
@@ -37,6 +41,7 @@ const (
 	fHeading  = "heading"   // provision heading
 	fTitle    = "title"     // document entries: title, short titles, number
 	fDocTitle = "doc_title" // provision entries: the document's title and short titles
+	fDefines  = "defines"   // provision entries: the terms the provision defines
 
 	// French exact (accent-keeping, unstemmed) fields.
 	fTextExact  = "text_exact"
@@ -87,6 +92,7 @@ func newMapping() (mapping.IndexMapping, error) {
 			return nil, err
 		}
 	}
+	im.ScoringModel = index.BM25Scoring
 	im.IndexDynamic = false
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false
@@ -114,6 +120,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fType, kw(false, false))
 	dm.AddFieldMappingsAt(fDocID, kw(false, false))
+	dm.AddFieldMappingsAt(fAnchor, kw(false, false))
 	dm.AddFieldMappingsAt(fNumber, kw(false, false))
 	dm.AddFieldMappingsAt(fNumberText, text(numberAnalyzer))
 	for _, f := range []string{fJurisdiction, fKind, fLanguage, fYear, fDate} {
@@ -124,7 +131,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt(fSource, src)
 	for _, l := range languages {
 		an := analyzers.ForLanguage(l)
-		for _, base := range []string{fText, fHeading, fTitle, fDocTitle} {
+		for _, base := range []string{fText, fHeading, fTitle, fDocTitle, fDefines} {
 			dm.AddFieldMappingsAt(langField(base, l), text(an))
 		}
 	}
@@ -147,6 +154,58 @@ func numberKey(number string) string {
 	return letterPrefixed.ReplaceAllString(k, "$1$2")
 }
 
+// numberKeys returns the lookup keys of a document number: the whole
+// number and, when it carries a register prefix ("RS 0.311.542", "SR …",
+// "L.R.C. 1985, ch. C-46"), each identifier in it, so that "0.311.542"
+// finds "RS 0.311.542".
+func numberKeys(number string) []string {
+	keys := []string{numberKey(number)}
+	for _, f := range strings.FieldsFunc(number, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' }) {
+		if strings.ContainsAny(f, "0123456789") {
+			if k := numberKey(f); k != "" && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
+// Definition patterns: the term a provision defines, in the ways the
+// texts of the corpus write it ("l’expression «traite des personnes»
+// désigne", "La traite des êtres humains est le fait de", "Constitue un
+// acte de traite des personnes le recrutement", "“Trafficking in persons”
+// shall mean", „mensenhandel”:, «Menschenhandel» die, «tratta di persone»
+// indica).
+var definitionRes = []*regexp.Regexp{
+	regexp.MustCompile("(?:[«\"“„‘]|``)\\s*([^«»\"“”„‘’`\\n]{3,80}?)\\s*[»\"”’]\\s*(?:désigne|s['’]entend|signifie|shall mean|means|indica|bezeichnet|:)"),
+	regexp.MustCompile(`(?i:l['’]expression|the term|the expression|der Ausdruck|l['’]espressione|de uitdrukking|le terme)\s*[«"“„‘]\s*([^«»"“”„‘’\n]{3,80}?)\s*[»"”’]`),
+	regexp.MustCompile(`(?m)^\s*(?:[IVX]+\s*\.\s*-\s*)?(?:La |Le |Les |L['’])([^,.;:\n]{3,80}?)\s+(?:est|sont|s['’]entend(?:ent)?)\s+(?:le fait|l['’]état|la condition|l['’]acte|toute?)\b`),
+	regexp.MustCompile(`(?i:constitue(?:nt)?)\s+(?:également\s+|aussi\s+)?(?:un acte|une infraction)\s+de\s+(.{3,60}?)\s+(?:le|la|les|l['’]|toute?|le fait)\b`),
+	regexp.MustCompile(`(?m)(?:^|\d[.º°]\s*|:\s*)([A-Z][A-Za-z ]{2,60}?)\s+(?:is|are)\s+the\s+(?:status|condition|act)\b`),
+	regexp.MustCompile(`(?m)(?:^|\d[.º°]\s*|:\s*)(?:L['’]|La |Le )([^,.;:\n]{3,60}?)\s+est\s+l['’](?:état|acte)\b`),
+}
+
+// definedTerms returns the terms a provision defines, found in its text
+// by definitionRes (the heading is not used: it has its own field).
+func definedTerms(text string) []string {
+	var out []string
+	add := func(t string) {
+		t = strings.TrimSpace(t)
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	if len(text) > 20000 {
+		text = text[:20000]
+	}
+	for _, re := range definitionRes {
+		for _, m := range re.FindAllStringSubmatch(text, 20) {
+			add(m[1])
+		}
+	}
+	return out
+}
+
 // year returns the year of an ISO date ("2012-07-12" → "2012"), "" if none.
 func year(date string) string {
 	if len(date) >= 4 {
@@ -165,9 +224,13 @@ func year(date string) string {
 func provisionFields(d *corpus.Document, p *corpus.Provision) map[string]any {
 	lang := knownLanguage(firstNonEmpty(p.Language, d.Language))
 	m := commonFields(d, typeProvision)
+	m[fAnchor] = p.Anchor
 	if k := numberKey(p.Number); k != "" {
 		m[fNumber] = k
 		m[fNumberText] = p.Number
+	}
+	if def := definedTerms(p.Text); len(def) > 0 {
+		m[langField(fDefines, lang)] = def
 	}
 	m[fSource] = firstNonEmpty(p.Source, d.Source)
 	m[langField(fText, lang)] = p.Text
@@ -191,7 +254,7 @@ func documentFields(d *corpus.Document) map[string]any {
 	m := commonFields(d, typeDocument)
 	m[fSource] = d.Source
 	if d.Number != "" {
-		m[fNumber] = numberKey(d.Number)
+		m[fNumber] = numberKeys(d.Number)
 		m[fNumberText] = d.Number
 	}
 	titles := docTitles(d)

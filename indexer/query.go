@@ -52,6 +52,9 @@ type term struct {
 	// start, end are the byte offsets of the term in the query, for
 	// rewriting it in a suggestion.
 	start, end int
+	// optional: the word only ranks, it is not required ("loi" before a
+	// law number, "définition").
+	optional bool
 }
 
 // group is a required (or, when not, excluded) clause: one term, or several
@@ -59,6 +62,9 @@ type term struct {
 type group struct {
 	terms []term
 	not   bool
+	// required: written with + ("+esclavage"): never dropped by the soft
+	// conjunction of long queries.
+	required bool
 }
 
 // parsedQuery is the result of parseQuery.
@@ -156,6 +162,17 @@ var (
 	letterPrefixRe = regexp.MustCompile(`^[A-Za-z]{1,3}\.?$`)
 )
 
+// numberIntroducers are words that announce a text or register number
+// ("loi 2018-16", "RS 0.311.541", "n° 2013-711"): before a number they
+// only rank, since a document's number is often not in its title.
+var numberIntroducers = map[string]bool{"loi": true, "lois": true, "decret": true, "ordonnance": true,
+	"arrete": true, "rs": true, "sr": true, "n": true, "no": true, "n°": true, "numero": true, "nr": true}
+
+// metaWords say what kind of provision is wanted rather than what it is
+// about ("définition de la traite"): they rank, they are not required.
+var metaWords = map[string]bool{"definition": true, "definitions": true, "defini": true, "definie": true,
+	"definir": true, "notion": true, "meaning": true, "begriff": true, "definitie": true, "definizione": true}
+
 // isArticleNumber reports whether a word is written like an article or
 // text number ("225-4-1", "L622-1", "279.01", "2012-023").
 func isArticleNumber(w string) bool { return articleNumberRe.MatchString(w) }
@@ -242,6 +259,13 @@ func parseQuery(q string) (*parsedQuery, error) {
 			}
 		}
 		nterms++
+		// "L. 622-4" as Légifrance writes it: one article number.
+		if len(text) == 2 && text[1] == '.' && strings.IndexByte("LRDA", text[0]) >= 0 && i+1 < len(toks) &&
+			!toks[i+1].quoted && isArticleNumber(text[:1]+toks[i+1].text) {
+			items = append(items, item{t: term{kind: termArticle, text: text + toks[i+1].text, start: start, end: toks[i+1].end}, sign: sign})
+			i++
+			continue
+		}
 		// Article lookup: "article 499", "art. L. 622-1", "art. 3 bis".
 		if articleWords[strings.ToLower(text)] && i+1 < len(toks) && !toks[i+1].quoted {
 			j := i + 1
@@ -264,7 +288,15 @@ func parseQuery(q string) (*parsedQuery, error) {
 		// A number alone ("499", "225-4-1") is looked up as an article
 		// number and as a word: the article clause matches either.
 		if isArticleNumber(text) || integerRe.MatchString(text) {
-			items = append(items, item{t: term{kind: termArticle, text: text, start: start, end: tk.end}, sign: sign})
+			end := tk.end
+			// "224-1 A": a capital letter after a code article number.
+			if i+1 < len(toks) && !toks[i+1].quoted && len(toks[i+1].text) == 1 && 'A' <= toks[i+1].text[0] &&
+				toks[i+1].text[0] <= 'H' && strings.Contains(text, "-") {
+				i++
+				text += " " + toks[i].text
+				end = toks[i].end
+			}
+			items = append(items, item{t: term{kind: termArticle, text: text, start: start, end: end}, sign: sign})
 			continue
 		}
 		t, err := wordTerm(text)
@@ -275,6 +307,11 @@ func parseQuery(q string) (*parsedQuery, error) {
 			continue
 		}
 		t.start, t.end = start, tk.end
+		if sign == 0 && t.kind == termWord {
+			k := foldKey(t.text)
+			t.optional = metaWords[k] || numberIntroducers[strings.ToLower(strings.TrimSuffix(t.text, "."))] &&
+				i+1 < len(toks) && nextIsNumber(toks[i+1:])
+		}
 		items = append(items, item{t: t, sign: sign})
 	}
 	if nterms > maxTerms {
@@ -287,7 +324,7 @@ func parseQuery(q string) (*parsedQuery, error) {
 		if it.or {
 			return nil, badQuery("OR doit relier deux termes (« traite OR trafic »)")
 		}
-		g := group{terms: []term{it.t}, not: it.sign == '-'}
+		g := group{terms: []term{it.t}, not: it.sign == '-', required: it.sign == '+'}
 		for i+1 < len(items) && items[i+1].or {
 			if i+2 >= len(items) || items[i+2].or {
 				return nil, badQuery("OR doit relier deux termes (« traite OR trafic »)")
@@ -302,6 +339,24 @@ func parseQuery(q string) (*parsedQuery, error) {
 		pq.groups = append(pq.groups, g)
 	}
 	return pq, nil
+}
+
+// nextIsNumber reports whether the next tokens start with a number, maybe
+// after "n°" ("loi n° 2013-711").
+func nextIsNumber(toks []token) bool {
+	for i, t := range toks {
+		if t.quoted || i > 1 {
+			return false
+		}
+		w := strings.ToLower(t.text)
+		if isArticleNumber(w) || integerRe.MatchString(w) {
+			return true
+		}
+		if !numberIntroducers[strings.TrimSuffix(w, ".")] {
+			return false
+		}
+	}
+	return false
 }
 
 // wordTerm classifies a plain word: prefix (trafi*), fuzzy (trafik~), or

@@ -112,3 +112,74 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestParseQueryUnderstanding: article numbers as Légifrance writes them,
+// lettered articles, and the words that only rank.
+func TestParseQueryUnderstanding(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want string // kind:text, ? marks an optional word
+	}{
+		{"L. 622-4", "a:L.622-4"},
+		{"224-1 A", "a:224-1 A"},
+		{"loi 2018-16", "w?:loi a:2018-16"},
+		{"loi n° 2013-711", "w?:loi w?:n° a:2013-711"},
+		{"RS 0.311.541", "w?:RS a:0.311.541"},
+		{"définition de la traite", "w?:définition w:de w:la w:traite"},
+		{"loi traite", "w:loi w:traite"},
+	} {
+		pq, err := parseQuery(tc.q)
+		if err != nil {
+			t.Errorf("%q: %v", tc.q, err)
+			continue
+		}
+		var gs []string
+		for _, g := range pq.groups {
+			tm := g.terms[0]
+			k := string("wpxfa"[tm.kind])
+			if tm.optional {
+				k += "?"
+			}
+			gs = append(gs, k+":"+tm.text)
+		}
+		if got := strings.Join(gs, " "); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestNumberKeysAndDefinitions(t *testing.T) {
+	if got := strings.Join(numberKeys("RS 0.311.542"), " "); got != "rs0-311-542 0-311-542" {
+		t.Errorf("numberKeys = %q", got)
+	}
+	for _, tc := range []struct{ text, want string }{
+		// Verbatim openings of corpus provisions.
+		{"Aux fins du présent Protocole:a) l’expression «traite des personnes» désigne le recrutement", "traite des personnes"},
+		{"Constitue un acte de traite des personnes le recrutement, le transport", "traite des personnes"},
+		{"I. - La traite des êtres humains est le fait de recruter une personne", "traite des êtres humains"},
+		{"a) ``Trafficking in persons\" shall mean the recruitment", "Trafficking in persons"},
+		{"Le travail forcé est le fait, par la violence ou la menace, de contraindre", "travail forcé"},
+		{"Im Sinne dieses Protokolls:a) bezeichnet der Ausdruck «Menschenhandel» die Anwerbung", "Menschenhandel"},
+	} {
+		if got := definedTerms(tc.text); len(got) == 0 || got[0] != tc.want {
+			t.Errorf("definedTerms(%.40q) = %q, want %q first", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestSnippetMultibyte: <mark> covers exactly the matched word of the
+// original text under elision, folding and stemming.
+func TestSnippetMultibyte(t *testing.T) {
+	_, ix := buildTest(t, testDocs(t))
+	for q, want := range map[string]string{
+		"exploitation":    "<mark>exploitation</mark>",
+		"etres":           "<mark>êtres</mark>",
+		"hebergement":     "<mark>hébergement</mark>",
+		"Menschenhandels": "<mark>Menschenhandels</mark>",
+	} {
+		resp := doSearch(t, ix, Request{Query: q, Limit: 3})
+		if len(resp.Hits) == 0 || !strings.Contains(resp.Hits[0].Snippet, want) {
+			t.Errorf("%q: snippet %v, want %s", q, resp.Hits, want)
+		}
+	}
+}

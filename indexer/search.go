@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"lextraite/analyzers"
 	"lextraite/corpus"
@@ -41,14 +45,54 @@ const (
 	boostTitle      = 3.0
 	boostTitleExact = 4.0
 	boostDocTitle   = 0.3
+	// boostOtherLanguage scales the fields of languages other than
+	// French: a French hit comes first at equal match.
+	boostOtherLanguage = 0.6
+	boostEnglish       = 0.8
+	// boostDefinesWord: a word among the terms a provision defines;
+	// boostDefines: the whole query as a defined term ("traite des
+	// personnes" → the article that defines it); boostHeadingPhrase: the
+	// whole query in a heading.
+	boostDefinesWord   = 1.0
+	boostDefines       = 6.0
+	boostHeadingPhrase = 2.0
+	// boostSynonym and boostTranslation weigh the glossary's other
+	// expressions of a concept found in the query: synonyms in the same
+	// language, translations below.
+	boostSynonym = 0.8
+	// softAndFrom: from this many words on, a hit may lack one.
+	softAndFrom      = 4
+	boostTranslation = 0.03
 	// An exact article number is worth more than any text match:
 	// "225-4-1" must give article 225-4-1 first, before the articles that
 	// cite it.
 	boostNumber     = 20.0
 	boostNumberText = 3.0
+	// boostNumberPrefix: "225-4" for 225-4-1 … 225-4-9.
+	boostNumberPrefix = 5.0
+	// boostAnchor: the provision anchored art-{number}, over the
+	// same-numbered provisions of a nested protocol.
+	boostAnchor = 2.0
 	// boostProximity rewards the query's words found as a phrase.
 	boostProximity = 2.0
 )
+
+// defaultSynonyms is the glossary and the catalog's names, analyzed once
+// (the analyzers are the registry's, the same for every index).
+var defaultSynonyms = sync.OnceValue(func() *synonyms {
+	cache := registry.NewCache()
+	return newSynonyms(func(name, s string) []string {
+		a, err := cache.AnalyzerNamed(name)
+		if err != nil {
+			return nil
+		}
+		var out []string
+		for _, t := range a.Analyze([]byte(s)) {
+			out = append(out, string(t.Term))
+		}
+		return out
+	})
+})
 
 // facetFields maps the facet keys of Response.Facets to index fields.
 var facetFields = []struct{ key, field string }{
@@ -93,7 +137,15 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Response, error) {
 		f.kind = appendNew(f.kind, k)
 	}
 
-	q := ix.buildQuery(pq, f)
+	// A word the index does not know at all is a typo: search for the
+	// corrected query ("esclavge" → "esclavage") and say so.
+	corrected := ""
+	if c := ix.correction(pq); c != "" {
+		if cpq, err := parseQuery(c); err == nil {
+			corrected, pq = c, cpq
+		}
+	}
+	q, typo := ix.buildQuery(pq, f)
 	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	req.IncludeLocations = true
 	for _, fc := range facetFields {
@@ -134,7 +186,10 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Response, error) {
 		}
 		resp.Facets[fc.key] = counts
 	}
-	if res.Total < suggestBelow && ctx.Err() == nil {
+	switch {
+	case corrected != "":
+		resp.Suggestion = corrected
+	case (res.Total < suggestBelow || typo) && ctx.Err() == nil:
 		resp.Suggestion = ix.suggest(pq)
 	}
 	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -150,26 +205,44 @@ func lower(s []string) []string {
 }
 
 // buildQuery turns a parsed query and the filters into a bleve query:
-// a boolean query whose must clauses are the groups and the filters.
-func (ix *Index) buildQuery(pq *parsedQuery, f filters) query.Query {
+// a boolean query whose must clauses are the required groups and the
+// filters, and whose should clauses rank (optional words, the query's
+// words as a phrase, in a heading or in a definition).
+//
+// typo reports that a word of the query is in no field of the index and
+// was looked up approximately: the response then suggests a correction.
+func (ix *Index) buildQuery(pq *parsedQuery, f filters) (q query.Query, typo bool) {
 	langs := ix.langs
 	if len(f.language) > 0 {
 		langs = slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return !slices.Contains(f.language, l) })
 	}
-	var must, mustNot []query.Query
-	positive, dropped := 0, 0
-	for _, g := range pq.groups {
+	qc := ix.newQueryContext(langs)
+	defer qc.close()
+	defer func() { typo = len(qc.unknown) > 0 }()
+
+	var must, should, mustNot, words []query.Query
+	positive, dropped, optional := 0, 0, 0
+	syn := qc.synonymClauses(pq)
+	for gi, g := range pq.groups {
+		if _, ok := syn[gi]; ok {
+			positive++
+			continue
+		}
 		var alts []query.Query
 		for _, t := range g.terms {
-			if tq := ix.termQuery(t, langs); tq != nil {
+			if tq := qc.termQuery(t); tq != nil {
 				alts = append(alts, tq)
 			}
 		}
-		if !g.not {
+		opt := !g.not && len(g.terms) == 1 && g.terms[0].optional
+		switch {
+		case opt:
+			optional++
+		case !g.not:
 			positive++
 		}
 		if len(alts) == 0 {
-			if !g.not {
+			if !g.not && !opt {
 				dropped++ // only stop words
 			}
 			continue
@@ -178,15 +251,41 @@ func (ix *Index) buildQuery(pq *parsedQuery, f filters) query.Query {
 		if len(alts) > 1 {
 			clause = query.NewDisjunctionQuery(alts)
 		}
-		if g.not {
+		switch {
+		case g.not:
 			mustNot = append(mustNot, clause)
-		} else {
+		case opt:
+			should = append(should, clause)
+		case len(g.terms) == 1 && g.terms[0].kind == termWord && !g.required:
+			words = append(words, clause)
+		default:
 			must = append(must, clause)
 		}
 	}
-	if positive > 0 && positive == dropped {
+	for gi, c := range syn {
+		if c != nil && !pq.groups[gi].not {
+			words = append(words, c)
+		}
+	}
+	switch {
+	case len(words) >= softAndFrom:
+		// Long queries: every word but one. A magistrate's words are
+		// not always the text's ("victime" where the article says
+		// "étranger qui dépose plainte"); all of them rank first.
+		d := query.NewDisjunctionQuery(words)
+		d.SetMin(float64(len(words) - 1))
+		must = append(must, d)
+	default:
+		must = append(must, words...)
+	}
+	if positive > 0 && positive == dropped && len(should) == 0 {
 		// Nothing left to look for ("de la"): no hits rather than all.
-		return query.NewMatchNoneQuery()
+		return query.NewMatchNoneQuery(), false
+	}
+	if positive == dropped && len(should) > 0 {
+		// Only optional words ("définition"): they are what is looked for.
+		must = append(must, query.NewDisjunctionQuery(should))
+		should = nil
 	}
 	for _, fl := range []struct {
 		field  string
@@ -211,52 +310,227 @@ func (ix *Index) buildQuery(pq *parsedQuery, f filters) query.Query {
 	if len(must) == 0 {
 		must = append(must, query.NewMatchAllQuery())
 	}
-	var should []query.Query
-	if pq := ix.proximityQuery(pq, langs); pq != nil {
+	if pq := qc.proximityQuery(pq); pq != nil {
 		should = append(should, pq)
 	}
-	return query.NewBooleanQuery(must, should, mustNot)
+	bq := query.NewBooleanQuery(must, nil, mustNot)
+	if len(should) > 0 {
+		bq.AddShould(should...)
+		bq.SetMinShould(0)
+	}
+	return bq, false
 }
 
-// proximityQuery is an optional clause rewarding hits where the plain words
-// of the query appear as typed, in order ("traite des personnes" written
-// without quotes): a phrase on the French exact fields. nil when the query
-// has fewer than two such words.
-func (ix *Index) proximityQuery(pq *parsedQuery, langs []string) query.Query {
-	if !slices.Contains(langs, "fr") {
+// queryContext holds what building one query needs: the languages
+// searched and an index reader to see which words the index knows.
+type queryContext struct {
+	ix     *Index
+	langs  []string
+	reader index.IndexReader // nil when unavailable: no typo fallback
+	syn    *synonyms
+	// unknown lists the query words found in no field (typos).
+	unknown []string
+}
+
+func (ix *Index) newQueryContext(langs []string) *queryContext {
+	qc := &queryContext{ix: ix, langs: langs, syn: defaultSynonyms()}
+	if adv, err := ix.bleve.Advanced(); err == nil {
+		if r, err := adv.Reader(); err == nil {
+			qc.reader = r
+		}
+	}
+	return qc
+}
+
+func (qc *queryContext) close() {
+	if qc.reader != nil {
+		qc.reader.Close()
+	}
+}
+
+// langBoost weighs the fields of a language: French first (the users'
+// language), the other languages a little below at equal match.
+func langBoost(l string) float64 {
+	switch l {
+	case "fr":
+		return 1
+	case "en":
+		return boostEnglish
+	}
+	return boostOtherLanguage
+}
+
+// translationTargets are the languages a glossary expression of lang is
+// translated into: a French query also looks in English (the language of
+// the instruments the corpus lacks in French), a query in another
+// language also looks in French and English. Dutch, German and Italian
+// texts are found by their own words only.
+func translationTargets(lang string) []string {
+	switch lang {
+	case "fr":
+		return []string{"en"}
+	case "en":
+		return []string{"fr"}
+	}
+	return []string{"fr", "en"}
+}
+
+// synonymClauses finds glossary and catalog expressions among the plain
+// required words of the query and returns, keyed by group index, the
+// clause replacing the groups of each expression: the words as typed, or
+// the expression's synonyms (boostSynonym) or translations
+// (boostTranslation) as phrases. The first group of an expression gets the
+// clause, the others nil.
+func (qc *queryContext) synonymClauses(pq *parsedQuery) map[int]query.Query {
+	out := map[int]query.Query{}
+	// Runs of consecutive plain word groups.
+	var run []int
+	flush := func() {
+		defer func() { run = run[:0] }()
+		if len(run) == 0 {
+			return
+		}
+		words := make([]string, len(run))
+		for i, gi := range run {
+			words[i] = pq.groups[gi].terms[0].text
+		}
+		for _, m := range qc.syn.find(words, qc.termsOf) {
+			var own []query.Query
+			for _, gi := range run[m.from:m.to] {
+				if tq := qc.termQuery(pq.groups[gi].terms[0]); tq != nil {
+					own = append(own, tq)
+				}
+			}
+			if len(own) == 0 {
+				continue
+			}
+			alts := []query.Query{query.NewConjunctionQuery(own)}
+			for _, p := range m.concept.phrases {
+				if !slices.Contains(qc.langs, p.lang) ||
+					p.lang != m.lang && (m.concept.names || !slices.Contains(translationTargets(m.lang), p.lang)) {
+					continue
+				}
+				// Bleve applies boosts to leaf queries only: the weight
+				// of a synonym or a translation goes down to its fields.
+				w := boostSynonym
+				if p.lang != m.lang {
+					w = boostTranslation
+				}
+				if pq := qc.phraseAlt(p.text, p.lang, m.concept.names, w); pq != nil {
+					alts = append(alts, pq)
+				}
+			}
+			out[run[m.from]] = query.NewDisjunctionQuery(alts)
+			for _, gi := range run[m.from+1 : m.to] {
+				out[gi] = nil
+			}
+		}
+	}
+	for gi, g := range pq.groups {
+		if !g.not && len(g.terms) == 1 && !g.terms[0].optional && (g.terms[0].kind == termWord ||
+			g.terms[0].kind == termArticle && integerRe.MatchString(g.terms[0].text)) {
+			run = append(run, gi)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+// termsOf returns the terms the analyzer of lang makes of a word.
+func (qc *queryContext) termsOf(lang, w string) []string {
+	a := qc.ix.analyzer(analyzers.ForLanguage(lang))
+	if a == nil {
 		return nil
 	}
+	var out []string
+	for _, t := range a.Analyze([]byte(w)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// phraseAlt looks an expression up as a phrase in the fields of its
+// language: text, heading, titles and defined terms.
+//
+// Names of instruments (titlesOnly) are looked up in the titles only: in a
+// text they cite the instrument, they are not about it.
+func (qc *queryContext) phraseAlt(p, lang string, titlesOnly bool, weight float64) query.Query {
+	an := analyzers.ForLanguage(lang)
+	if !qc.ix.hasTokens(an, p) {
+		return nil
+	}
+	var alts []query.Query
+	for _, fb := range []struct {
+		base  string
+		boost float64
+	}{{fText, boostText}, {fHeading, boostHeading}, {fTitle, boostTitle}, {fDocTitle, boostDocTitle}, {fDefines, boostDefines}} {
+		if titlesOnly && fb.base != fTitle && fb.base != fDocTitle {
+			continue
+		}
+		mq := query.NewMatchPhraseQuery(p)
+		mq.SetField(langField(fb.base, lang))
+		mq.Analyzer = an
+		mq.SetBoost(fb.boost * langBoost(lang) * weight)
+		alts = append(alts, mq)
+	}
+	return orQuery(alts)
+}
+
+// proximityQuery is an optional clause rewarding hits where the plain
+// words of the query appear as typed, in order ("traite des personnes"
+// written without quotes): a phrase on the French exact fields and on the
+// analyzed fields of each language, and above all in a heading or among
+// the terms a provision defines. nil when the query has no plain word.
+func (qc *queryContext) proximityQuery(pq *parsedQuery) query.Query {
 	var words []string
 	for _, g := range pq.groups {
-		if !g.not && len(g.terms) == 1 && g.terms[0].kind == termWord {
+		if !g.not && len(g.terms) == 1 && g.terms[0].kind == termWord && !g.terms[0].optional {
 			words = append(words, g.terms[0].text)
 		}
 	}
-	if len(words) < 2 {
+	if len(words) == 0 {
 		return nil
 	}
 	p := strings.Join(words, " ")
 	var alts []query.Query
-	for _, f := range []string{fTextExact, fTitleExact} {
+	add := func(field, analyzer string, boost float64) {
+		if !qc.ix.hasTokens(analyzer, p) {
+			return
+		}
 		mq := query.NewMatchPhraseQuery(p)
-		mq.SetField(f)
-		mq.Analyzer = analyzers.FrenchExact
-		mq.SetBoost(boostProximity)
+		mq.SetField(field)
+		mq.Analyzer = analyzer
+		mq.SetBoost(boost)
 		alts = append(alts, mq)
+	}
+	if slices.Contains(qc.langs, "fr") && len(words) > 1 {
+		add(fTextExact, analyzers.FrenchExact, boostProximity)
+		add(fTitleExact, analyzers.FrenchExact, boostProximity)
+	}
+	for _, l := range qc.langs {
+		an := analyzers.ForLanguage(l)
+		if len(words) > 1 {
+			add(langField(fText, l), an, boostProximity*langBoost(l))
+		}
+		add(langField(fHeading, l), an, boostHeadingPhrase*langBoost(l))
+		add(langField(fDefines, l), an, boostDefines*langBoost(l))
 	}
 	return orQuery(alts)
 }
 
 // termQuery is the query for one term, nil when it has nothing to look for
 // (a stop word).
-func (ix *Index) termQuery(t term, langs []string) query.Query {
+func (qc *queryContext) termQuery(t term) query.Query {
+	ix, langs := qc.ix, qc.langs
 	switch t.kind {
 	case termPhrase:
 		return ix.phraseQuery(t.text, langs)
 	case termPrefix:
 		return ix.prefixQuery(t.text, langs)
 	case termFuzzy:
-		return ix.wordQuery(t.text, langs, 1)
+		return qc.wordQuery(t.text, 1)
 	case termArticle:
 		alts := []query.Query{}
 		if k := numberKey(t.text); k != "" {
@@ -264,6 +538,23 @@ func (ix *Index) termQuery(t term, langs []string) query.Query {
 			nq.SetField(fNumber)
 			nq.SetBoost(boostNumber)
 			alts = append(alts, nq)
+			// The article itself rather than a same-numbered one nested
+			// in a protocol or an amended version ("titre-3--art-4").
+			aq := query.NewTermQuery("art-" + k)
+			aq.SetField(fAnchor)
+			aq.SetBoost(boostAnchor)
+			alts = append(alts, aq)
+			if strings.ContainsAny(k, "0123456789") && !strings.Contains(t.text, " ") {
+				// "225-4" finds 225-4-1 … 225-4-9, the first one first;
+				// "L622", L622-1 ….
+				pq := query.NewPrefixQuery(k + "-")
+				pq.SetField(fNumber)
+				pq.SetBoost(boostNumberPrefix)
+				fq := query.NewTermQuery(k + "-1")
+				fq.SetField(fNumber)
+				fq.SetBoost(boostNumberPrefix / 2)
+				alts = append(alts, pq, fq)
+			}
 		}
 		if ix.hasTokens(numberAnalyzer, t.text) {
 			mq := query.NewMatchQuery(t.text)
@@ -273,27 +564,20 @@ func (ix *Index) termQuery(t term, langs []string) query.Query {
 			mq.SetBoost(boostNumberText)
 			alts = append(alts, mq)
 		}
-		if wq := ix.wordQuery(t.text, langs, 0); wq != nil {
+		if wq := qc.wordQuery(t.text, 0); wq != nil {
 			alts = append(alts, wq)
 		}
 		return orQuery(alts)
 	}
-	return ix.wordQuery(t.text, langs, 0)
+	return qc.wordQuery(t.text, 0)
 }
 
-// wordQuery looks a word up in the text, heading and title fields of each
-// language, and in the French exact fields.
-func (ix *Index) wordQuery(w string, langs []string, fuzziness int) query.Query {
-	var alts []query.Query
-	add := func(field, analyzer string, boost float64) {
-		mq := query.NewMatchQuery(w)
-		mq.SetField(field)
-		mq.Analyzer = analyzer
-		mq.SetOperator(query.MatchQueryOperatorAnd)
-		mq.SetBoost(boost)
-		mq.SetFuzziness(fuzziness)
-		alts = append(alts, mq)
-	}
+// wordQuery looks a word up in the text, heading, title and definition
+// fields of each language, and in the French exact fields. A word the
+// index does not know at all (a typo) is looked up approximately, at most
+// two edits away, keeping its first letter.
+func (qc *queryContext) wordQuery(w string, fuzziness int) query.Query {
+	ix, langs := qc.ix, qc.langs
 	for _, l := range langs {
 		if !ix.hasTokens(analyzers.ForLanguage(l), w) {
 			// A stop word in one of the languages searched ("des" in
@@ -302,12 +586,33 @@ func (ix *Index) wordQuery(w string, langs []string, fuzziness int) query.Query 
 			return nil
 		}
 	}
+	prefix := 0
+	if fuzziness == 0 && qc.isUnknown(w) {
+		qc.unknown = append(qc.unknown, w)
+		fuzziness, prefix = 1, 1
+		if utf8.RuneCountInString(w) >= 6 {
+			fuzziness = 2
+		}
+	}
+	var alts []query.Query
+	add := func(field, analyzer string, boost float64) {
+		mq := query.NewMatchQuery(w)
+		mq.SetField(field)
+		mq.Analyzer = analyzer
+		mq.SetOperator(query.MatchQueryOperatorAnd)
+		mq.SetBoost(boost)
+		mq.SetFuzziness(fuzziness)
+		mq.SetPrefix(prefix)
+		alts = append(alts, mq)
+	}
 	for _, l := range langs {
 		an := analyzers.ForLanguage(l)
-		add(langField(fText, l), an, boostText)
-		add(langField(fHeading, l), an, boostHeading)
-		add(langField(fTitle, l), an, boostTitle)
-		add(langField(fDocTitle, l), an, boostDocTitle)
+		lb := langBoost(l)
+		add(langField(fText, l), an, boostText*lb)
+		add(langField(fHeading, l), an, boostHeading*lb)
+		add(langField(fTitle, l), an, boostTitle*lb)
+		add(langField(fDocTitle, l), an, boostDocTitle*lb)
+		add(langField(fDefines, l), an, boostDefinesWord*lb)
 	}
 	if slices.Contains(langs, "fr") && ix.hasTokens(analyzers.FrenchExact, w) && len(alts) > 0 {
 		// Only when the French analyzer kept the word: a French stop word
@@ -316,6 +621,42 @@ func (ix *Index) wordQuery(w string, langs []string, fuzziness int) query.Query 
 		add(fTitleExact, analyzers.FrenchExact, boostTitleExact)
 	}
 	return orQuery(alts)
+}
+
+// correction returns the query with its unknown words corrected from the
+// index's own terms (suggest), or "" when every word is known or no
+// correction was found.
+func (ix *Index) correction(pq *parsedQuery) string {
+	qc := ix.newQueryContext(ix.langs)
+	defer qc.close()
+	for _, g := range pq.groups {
+		for _, t := range g.terms {
+			if !g.not && t.kind == termWord && !qc.syn.has(t.text, qc.termsOf) && qc.isUnknown(t.text) {
+				return ix.suggest(pq)
+			}
+		}
+	}
+	return ""
+}
+
+// isUnknown reports whether no text, heading or title field of the
+// languages searched holds the word, as their analyzers write it.
+func (qc *queryContext) isUnknown(w string) bool {
+	if qc.reader == nil || utf8.RuneCountInString(w) < 4 || strings.ContainsAny(w, "0123456789") {
+		return false
+	}
+	for _, l := range qc.langs {
+		ts := qc.termsOf(l, w)
+		if len(ts) != 1 {
+			return false
+		}
+		for _, base := range []string{fText, fTitle, fDocTitle, fHeading} {
+			if termCount(qc.reader, langField(base, l), ts[0]) > 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // phraseQuery looks a phrase up, without stemming, in the French exact

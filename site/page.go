@@ -199,6 +199,8 @@ type provisionView struct {
 	Number                     string
 	Path                       []string
 	Paragraphs                 []string
+	// Linked is Paragraphs as escaped HTML with citations as links.
+	Linked []template.HTML
 	// Lang is set when the provision's language differs from the page's.
 	Lang string
 	// Permalink is /doc/{doc_id}#{anchor} (/doc/{doc_id}/{anchor} for a
@@ -218,6 +220,8 @@ type provisionView struct {
 	HasCitations                  bool
 	CitesLaws, CitesDecisions     []link
 	CitedByLaws, CitedByDecisions []link
+	// OCR marks text that comes from optical character recognition.
+	OCR bool
 	// Document context, for comparisons and exports.
 	DocTitle, DocURL string
 	DocLang          string
@@ -340,7 +344,9 @@ func (srv *server) provisionViewOf(d *corpus.Document, p *corpus.Provision) prov
 		Heading:       p.Heading,
 		Path:          p.Path,
 		Paragraphs:    paragraphs(p.Text),
+		Linked:        linkedParagraphs(p.Text, p.Citations, citationHref),
 		Number:        p.Number,
+		OCR:           p.OCR,
 		Permalink:     srv.absolute(srv.permalink(d, p.Anchor)),
 		DocLang:       d.Language,
 		DocTitle:      d.Title,
@@ -381,4 +387,14 @@ func (srv *server) funcs() template.FuncMap {
 			}{h, l}
 		},
 	}
+}
+
+// citationHref is where a resolved citation links: the provision's
+// permalink (which finds the right part of a long document) or the
+// document; "" when unresolved.
+func citationHref(c corpus.Citation) string {
+	if c.Target == "" {
+		return ""
+	}
+	return "/doc/" + c.Target
 }

@@ -26,6 +26,16 @@ Commandes :
           est donné et que l'index manque ou est plus ancien que le corpus)
   search  -index DIR [-json] [-limit 10] REQUÊTE
           la recherche du site, depuis le terminal
+  bench   -corpus DIR [-scale 1,10,50] [-queries 400] [-c 8] [-d 10s] [-rate 200]
+          mesures de vitesse sur un corpus répliqué (synthétique), comparées
+          à SQLite FTS5, puis test de charge d'un serve local
+  loadtest [-addr 127.0.0.1:8080] [-c 8] [-d 10s] [-rate 0]
+          test de charge borné d'un serveur lextraite sur la boucle locale
+  eval    -index DIR -judgments FICHIER [-weak 0.8]
+          banc de pertinence : nDCG@10, MRR et rappel@10 par type de requête
+  citations -index DIR [-unresolved]
+          les renvois entre textes (cible ou « non résolu : … ») et leur
+          nombre par forme ; -unresolved : seulement les textes cités absents
 
 "lextraite COMMANDE -h" donne les options de chaque commande.
 `
@@ -48,6 +58,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runServe(ctx, args[1:], stdout, stderr, logger)
 	case "search":
 		err = runSearch(ctx, args[1:], stdout, stderr)
+	case "citations":
+		err = runCitations(ctx, args[1:], stdout, stderr)
+	case "bench":
+		err = runBench(ctx, args[1:], stdout, stderr)
+	case "loadtest":
+		err = runLoadtest(ctx, args[1:], stdout, stderr)
+	case "eval":
+		err = runEval(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -20,6 +20,18 @@ import (
 type indexConfig struct {
 	Corpus, Index, Meta string
 	Quiet               bool
+	// NoOCR reports scanned PDFs instead of recognising them; OCRCache is
+	// where recognised text is kept by file hash ("" the user cache).
+	NoOCR    bool
+	OCRCache string
+}
+
+// addIndexFlags declares the flags shared by index and serve.
+func addIndexFlags(fs *flag.FlagSet, cfg *indexConfig) {
+	fs.StringVar(&cfg.Meta, "meta", "", "dossier de métadonnées (YAML) qui reflète les chemins du corpus")
+	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
+	fs.BoolVar(&cfg.NoOCR, "no-ocr", false, "ne pas océriser les PDF numérisés (ils sont signalés « à océriser »)")
+	fs.StringVar(&cfg.OCRCache, "ocr-cache", "", "dossier du cache de reconnaissance optique (défaut : cache utilisateur)")
 }
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -28,8 +40,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.Corpus, "corpus", "", "dossier du corpus à lire (obligatoire)")
 	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index à construire (obligatoire)")
-	fs.StringVar(&cfg.Meta, "meta", "", "dossier de métadonnées (YAML) qui reflète les chemins du corpus")
-	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
+	addIndexFlags(fs, &cfg)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -81,12 +92,17 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 	}
 	tty := !cfg.Quiet && isTerminal(stderr)
 	var bar *progressbar.ProgressBar
-	opt := corpus.Options{Overlays: ovl}
+	opt := corpus.Options{Overlays: ovl, OCR: corpus.OCRConfig{Disabled: cfg.NoOCR, CacheDir: cfg.OCRCache}}
 	if tty {
 		opt.Units = func(n int) {
 			bar = newBar(n, "Lecture des fichiers", stderr)
 		}
 		opt.Progress = func(_ string, files int) { _ = bar.Add(files) }
+		opt.OCR.Progress = func(done, total int) {
+			if bar != nil {
+				bar.Describe(fmt.Sprintf("Reconnaissance optique : page %d/%d", done, total))
+			}
+		}
 	}
 	rep, err := corpus.LoadDir(cfg.Corpus, opt)
 	if err != nil {
@@ -96,6 +112,7 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 		_ = bar.Finish()
 		fmt.Fprintln(stderr)
 	}
+	corpus.Resolve(rep.Documents, corpus.DefaultCatalog())
 	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped}
 	sum := &summary{stats: stats}
 	for _, d := range rep.Documents {

@@ -39,12 +39,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index (obligatoire)")
 	fs.StringVar(&cfg.Corpus, "corpus", "", "dossier du corpus : reconstruit l'index s'il manque ou est plus ancien")
-	fs.StringVar(&cfg.Meta, "meta", "", "dossier de métadonnées (YAML) qui reflète les chemins du corpus")
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "adresse d'écoute")
 	fs.BoolVar(&cfg.Open, "open", false, "autoriser l'écoute hors de la boucle locale sans identifiants")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "mandataires de confiance (IP ou CIDR, séparés par des virgules)")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "adresse publique du site, pour les liens absolus")
-	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
+	addIndexFlags(fs, &cfg.indexConfig)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -89,7 +88,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 			proxies = append(proxies, p)
 		}
 	}
-	h, err := site.New(live, site.Config{TrustedProxies: proxies, PublicURL: cfg.PublicURL, Logger: logger})
+	h, err := site.New(live, site.Config{TrustedProxies: proxies, PublicURL: cfg.PublicURL, Logger: logger,
+		Citations: citationGraph{live}})
 	if err != nil {
 		return err
 	}
@@ -209,4 +209,18 @@ func requireAuth(h http.Handler, token, user, password string) http.Handler {
 		w.Header().Set("WWW-Authenticate", `Basic realm="lextraite", charset="UTF-8"`)
 		http.Error(w, "Identifiants requis.", http.StatusUnauthorized)
 	})
+}
+
+// citationGraph adapts the index's citation links to the site's hook.
+type citationGraph struct{ live *indexer.Live }
+
+func (g citationGraph) Cites(id string) []site.CitationRef   { return refs(g.live.Cites(id)) }
+func (g citationGraph) CitedBy(id string) []site.CitationRef { return refs(g.live.CitedBy(id)) }
+
+func refs(links []indexer.Link) []site.CitationRef {
+	out := make([]site.CitationRef, len(links))
+	for i, l := range links {
+		out[i] = site.CitationRef{ID: l.ID, DocID: l.DocID, Anchor: l.Anchor, Label: l.Label, Kind: l.Kind}
+	}
+	return out
 }

@@ -1,0 +1,780 @@
+package corpus
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Citation kinds (Citation.Kind).
+const (
+	CiteArticle    = "article"    // an article of another or an unnamed text: "article 131-27 du code pénal"
+	CiteRenvoi     = "renvoi"     // pointing back: "art. 5 du présent Protocole", "par. 1 du présent article", "article 38 ci-dessus"
+	CiteLoi        = "loi"        // "loi n° 2012-023 du 12 juillet 2012"
+	CiteOrdonnance = "ordonnance" // "ordonnance n° 2010-86"
+	CiteDecret     = "decret"     // "décret n° 2011-036/P-RM"
+	CiteCode       = "code"       // a code named alone: "code de procédure pénale"
+	CiteTraite     = "traite"     // a treaty named alone: "Protocole de Palerme", "CEDH"
+	CiteDecision   = "decision"   // "Cass. crim., 12 mars 2013, n° 12-84.155", "pourvoi n° …", "ECW/CCJ/JUD/06/08"
+	CiteECLI       = "ecli"       // "ECLI:FR:CCASS:2020:CO00740"
+)
+
+// citeRef is what the extractor understood of a citation, for Resolve.
+type citeRef struct {
+	arts  []string // article numbers, normalised ("225-4-1", "L622-4", "3 bis")
+	rng   bool     // arts[0] à arts[1]
+	sub   bool     // names a part below the article (alinéa, paragraphe, point)
+	scope string   // see the scope constants
+	// instrument named
+	instr    string // as written ("code pénal", "Convention", "présent Protocole")
+	work     string // catalog work id, when named by a catalog name
+	generic  string // generic code name ("code pénal")
+	actKind  string // loi, ordonnance, decret, arrete
+	actNum   string
+	actDate  string // ISO date when given
+	decision string // decision number, ECLI or court number
+}
+
+// Scopes of a citation's instrument.
+const (
+	scopeNone    = ""        // no instrument named: the citing text itself, by default
+	scopeSelf    = "self"    // "du présent Protocole", "of this Convention"
+	scopeSelfArt = "selfart" // "du présent article", "of this article"
+	scopeSame    = "same"    // "du même code", "dudit code", "précité", "ci-dessus"
+	scopeGeneric = "generic" // "de la Convention", "du Protocole": by context
+	scopeWork    = "work"    // a catalog name
+	scopeCode    = "code"    // "du code pénal": by the citing jurisdiction
+	scopeAct     = "act"     // "de la loi n° 2012-023"
+	scopeStatute = "statute" // Canadian "2001, ch. 32, art. 1"
+)
+
+// ExtractCitations returns the citations found in text, in text order, with
+// exact byte offsets (text[c.Start:c.End] == c.Text). lang is the ISO 639-1
+// language of the text; the French, English and treaty forms are read in
+// every language. Target is left empty: Resolve fills it.
+func ExtractCitations(text, lang string) []Citation {
+	if text == "" {
+		return nil
+	}
+	var out []Citation
+	end := 0
+	for i := 0; i < len(text); i++ {
+		if i < end || !wordStart(text, i) || !triggerAt(text, i) {
+			continue
+		}
+		c, ok := parseAt(text, i)
+		if !ok {
+			// a run of parts that led to no article ("I de I de …") fails
+			// from any of its later parts too: skip it, else the scan is
+			// quadratic
+			end = max(end, c.End)
+			continue
+		}
+		out = append(out, c)
+		end = c.End
+	}
+	out = addNames(text, out)
+	for i := range out {
+		c := &out[i]
+		c.Text = text[c.Start:c.End]
+		if c.Label == "" {
+			c.Label = strings.Join(strings.Fields(c.Text), " ")
+		}
+	}
+	return out
+}
+
+// triggerPrefixes are the lowercase starts of the words a citation can
+// begin with. A scan for them (triggerAt) is much faster than one
+// case-insensitive regexp over all the text.
+var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "point", "lettre", "let.", "lit.",
+	"loi", "ordonnance", "décret", "decret", "arrêté", "arrete", "ecli:", "ecw/", "cass", "cour de cassation",
+	"pourvoi", "premi", "1er", "1re", "deuxi", "second", "troisi", "quatri", "cinqui", "sixi", "septi", "huiti",
+	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§"}
+
+// triggerAt reports whether a citation may start at text[i]: a trigger
+// word, a numbered point "2°", a Canadian "2001, ch.", a Roman or letter
+// part followed by "de"/"du"/"of".
+func triggerAt(text string, i int) bool {
+	b := text[i]
+	switch {
+	case b >= '0' && b <= '9':
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if strings.HasPrefix(text[j:], "°") || strings.HasPrefix(text[j:], "er") || strings.HasPrefix(text[j:], "re") {
+			return true
+		}
+		return j-i == 4 && strings.HasPrefix(text[j:], ",") && strings.HasPrefix(strings.TrimLeft(text[j+1:], " "), "ch.")
+	case b == 'I' || b == 'V' || b == 'X':
+		j := i
+		for j < len(text) && (text[j] == 'I' || text[j] == 'V' || text[j] == 'X') {
+			j++
+		}
+		return strings.HasPrefix(text[j:], " de") || strings.HasPrefix(text[j:], " du") || triggerWord(text, i)
+	case b >= 'a' && b <= 'z' && i+1 < len(text) && text[i+1] == ')':
+		return true
+	}
+	return triggerWord(text, i)
+}
+
+func triggerWord(text string, i int) bool {
+	switch text[i] | 0x20 {
+	case 'a', 'p', 's', 'l', 'o', 'd', 'e', 'c', '1', 't', 'q', 'h', 'n', 'm', 0xe2, 0xe3: // § is c2, É c3
+	default:
+		return false
+	}
+	var buf [24]byte
+	n := 0
+	for j := i; j < len(text) && n < len(buf); j++ {
+		c := text[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	w := string(buf[:n])
+	if strings.HasPrefix(w, "\xc3\x89") { // É
+		w = "é" + w[2:]
+	}
+	for _, p := range triggerPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordStart is a fast startOK: text[i] begins a word (or is "§").
+func wordStart(text string, i int) bool {
+	b := text[i]
+	if b >= 0x80 && b != 0xc2 && b != 0xc3 { // only "§" (c2 a7) and "É" (c3 89) start a trigger
+		return false
+	}
+	if i > 0 {
+		p := text[i-1]
+		if p < 0x80 {
+			if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == '.' || p == '/' || p == ':' {
+				return false
+			}
+			return true
+		}
+		return startOK(text, i)
+	}
+	return true
+}
+
+// startOK: a citation starts at a word start (not inside "partie" or "1234°").
+func startOK(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '/' && r != ':'
+}
+
+// The regexps below are anchored: each reads one element at a position.
+const (
+	months   = `(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)`
+	dateRE   = `(?:1er|premier|\d{1,2})[\s\x{a0}\x{202f}]+` + months + `[\s\x{a0}\x{202f}]+\d{4}`
+	ordinals = `(?:(?:deux|trois|quatre)[\s\x{a0}]+(?:premiers|premières|derniers|dernières)|premier|première|1er|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière|avant-dernier|avant-dernière)`
+	subNum   = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}]?(?:\([a-z0-9]{1,4}\)|[a-z]\)))*|[a-z]\)|\([a-z0-9]{1,4}\)(?:[\s\x{a0}\x{202f}]?\([a-z0-9]{1,4}\))*(?:[a-z]{1,4}\))?|[a-z](?:\.|\b)|premier)`
+	listSep  = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to)[\s\x{a0}\x{202f}]+)`
+)
+
+var (
+	reECLI    = regexp.MustCompile(`^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Z0-9.]*[A-Z0-9]`)
+	reECOWAS  = regexp.MustCompile(`^ECW/CCJ/(?:JUD|APP|RUL|ADV|ORD)/\d+/\d+`)
+	reCass    = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
+	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
+
+	reAct   = regexp.MustCompile(`^(?i:(loi(?:[\s\x{a0}\x{202f}]+organique)?|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+(` + dateRE + `))?)`)
+	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
+
+	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
+	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:à[\s\x{a0}\x{202f}]+)?(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
+	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
+	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?))`)
+	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
+	reSubDeg  = regexp.MustCompile(`^\d+°(?:` + listSep + `\d+°)*`)
+	reSubRom  = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b`)
+	reSubLet  = regexp.MustCompile(`^[a-z]\)`)
+	reSubTail = regexp.MustCompile(`^(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:alinéas?|al\.|paragraphes?|par\.|§|points?|paragraphs?|subparagraphs?|let\.|lettres?)[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `)*|[\s\x{a0}\x{202f}]*§[\s\x{a0}\x{202f}]*` + subNum + `|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d+°(?:` + listSep + `\d+°)*|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:I|II|III|IV|V|VI|VII|VIII)(?:` + listSep + `(?:I|II|III|IV|V|VI|VII|VIII))*\b)`)
+	reParens  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]?\((?:\d{1,3}(?:\.\d)?|[a-z](?:\.\d)?|[ivx]{1,4}|[A-Z])\)`)
+
+	reLink = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:du|de[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|de[\s\x{a0}\x{202f}]+la|des|de|d['’ʼ]|of[\s\x{a0}\x{202f}]+the|of|à[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|au|aux|à[\s\x{a0}\x{202f}]+la|van|dieses|di|del|della)[\s\x{a0}\x{202f}]*`)
+
+	reSelf       = regexp.MustCompile(`^(?i:(?:présente?|presente?|del[\s\x{a0}\x{202f}]+presente|della[\s\x{a0}\x{202f}]+presente)[\s\x{a0}\x{202f}]+|(?:this|the[\s\x{a0}\x{202f}]+present)[\s\x{a0}\x{202f}]+|(?:dit|deze|dieses|dieser)[\s\x{a0}\x{202f}]+)(?i:(article|articolo|artikel|artikels|paragraphe|paragraph|subparagraph|alinéa|lid|absatzes|artikels)|(code|loi|ordonnance|décret|protocole|protocol|protocollo|protokolls|convention|convenzione|übereinkommens|verdrag|traité|treaty|charte|charter|accord|agreement|chapitre|chapter|titre|section|livre|acte|act|statut|règlement|texte))`)
+	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
+	reAnaphInstr = regexp.MustCompile(`^(?i:(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+)?(loi|ordonnance|décret|convention|code|protocole|traité|charte)[\s\x{a0}\x{202f}]+(?:précitée?|susvisée?|susmentionnée?|susdite?))`)
+	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
+	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(?:premier|second|deuxième)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law)`)
+	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
+)
+
+// match returns the end of re's match at text[i:], or -1.
+func match(re *regexp.Regexp, text string, i int) int {
+	m := re.FindStringIndex(text[i:])
+	if m == nil {
+		return -1
+	}
+	return i + m[1]
+}
+
+// parseAt reads one citation starting at text[i].
+func parseAt(text string, i int) (Citation, bool) {
+	rest := text[i:]
+	if m := reECLI.FindString(rest); m != "" {
+		return Citation{Start: i, End: i + len(m), Kind: CiteECLI, ref: &citeRef{decision: m}}, true
+	}
+	if m := reECOWAS.FindString(rest); m != "" {
+		return Citation{Start: i, End: i + len(m), Kind: CiteDecision, ref: &citeRef{decision: m}}, true
+	}
+	if m := reCass.FindStringSubmatchIndex(rest); m != nil && (m[2] >= 0 || m[4] >= 0) {
+		r := &citeRef{}
+		if m[4] >= 0 {
+			r.decision = strings.ReplaceAll(rest[m[4]:m[5]], " ", "")
+		}
+		return Citation{Start: i, End: i + m[1], Kind: CiteDecision, ref: r}, true
+	}
+	if m := rePourvoi.FindStringSubmatchIndex(rest); m != nil {
+		return Citation{Start: i, End: i + m[1], Kind: CiteDecision, ref: &citeRef{decision: strings.ReplaceAll(rest[m[2]:m[3]], " ", "")}}, true
+	}
+	if e := match(reStatute, text, i); e > 0 {
+		r := &citeRef{scope: scopeStatute, instr: strings.TrimRight(text[i:e], ", ")}
+		if ae := parseArticles(text, e, r); ae > 0 {
+			return Citation{Start: i, End: ae, Kind: CiteArticle, ref: r}, true
+		}
+	}
+	if r, e := parseAct(text, i); e > 0 {
+		if a := match(reAnaph, text, e); a > 0 && wordEnd(text, a) {
+			e = a
+		}
+		return Citation{Start: i, End: e, Kind: actCiteKind(r.actKind), ref: r}, true
+	}
+	return parseChain(text, i)
+}
+
+func actCiteKind(k string) string {
+	switch k {
+	case "ordonnance":
+		return CiteOrdonnance
+	case "decret", "arrete":
+		return CiteDecret
+	}
+	return CiteLoi
+}
+
+// parseAct reads "loi n° 2012-023 du 12 juillet 2012"; it needs a number
+// or a date.
+func parseAct(text string, i int) (*citeRef, int) {
+	m := reAct.FindStringSubmatchIndex(text[i:])
+	if m == nil || (m[4] < 0 && m[6] < 0) {
+		return nil, -1
+	}
+	s := text[i:]
+	kw := Slug(strings.Fields(s[m[2]:m[3]])[0])
+	switch {
+	case strings.HasPrefix(kw, "decret"):
+		kw = "decret"
+	case strings.HasPrefix(kw, "arrete"):
+		kw = "arrete"
+	}
+	r := &citeRef{scope: scopeAct, actKind: kw}
+	if m[4] >= 0 {
+		r.actNum = normalizeActNumber(s[m[4]:m[5]])
+	}
+	if m[6] >= 0 {
+		r.actDate = isoDate(s[m[6]:m[7]])
+	}
+	r.instr = strings.Join(strings.Fields(s[m[0]:m[1]]), " ")
+	return r, i + m[1]
+}
+
+// normalizeActNumber writes dash variants as "-" and drops inner spaces:
+// "2012 – 023" → "2012-023".
+func normalizeActNumber(n string) string {
+	n = strings.NewReplacer("–", "-", "‑", "-", "‐", "-", " ", "").Replace(n)
+	return n
+}
+
+// isoDate turns "12 juillet 2012" or "1er juillet 2012" into "2012-07-12".
+func isoDate(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) != 3 {
+		return ""
+	}
+	day := f[0]
+	if day == "1er" || day == "premier" {
+		day = "1"
+	}
+	mon := 0
+	for i, m := range frenchMonths {
+		if Slug(m) == Slug(f[1]) {
+			mon = i + 1
+		}
+	}
+	for i, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		if m == f[1] {
+			mon = i + 1
+		}
+	}
+	if mon == 0 || len(day) > 2 || len(f[2]) != 4 {
+		return ""
+	}
+	if len(day) == 1 {
+		day = "0" + day
+	}
+	return f[2] + "-" + string(rune('0'+mon/10)) + string(rune('0'+mon%10)) + "-" + day
+}
+
+// reCanSub is a Canadian reference to a part of a section, the section
+// number glued to the part: "paragraphe 487.06(1)", "alinéa 279.01(1)a)".
+var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?)[\s\x{a0}]+(\d+(?:\.\d+)*)\(\d+(?:\.\d+)?\)(?:[a-z](?:\.\d+)?\))?(?:\([ivx]+\))?`)
+
+// parseChain reads a chain of elements joined by "de l'", "du", "of":
+// parts below the article (alinéa, paragraphe, 2°, I, a)), the article
+// reference, and the instrument ("du présent Protocole", "du code pénal").
+// It needs an article, or a part of "the present article".
+func parseChain(text string, i int) (Citation, bool) {
+	if m := reCanSub.FindStringSubmatchIndex(text[i:]); m != nil {
+		r := &citeRef{arts: []string{text[i+m[2] : i+m[3]]}, sub: true}
+		return Citation{Start: i, End: i + m[1], Kind: CiteArticle, ref: r}, true
+	}
+	r := &citeRef{}
+	pos := i
+	hasArt, hasSub, prefixOnly := false, false, false
+	kwSub, degSub := false, false // a part named by a keyword (alinéa 2), by a degree (2°)
+	end := -1
+	first := true
+	for {
+		start := pos
+		if !first {
+			l := match(reLink, text, pos)
+			if l < 0 {
+				break
+			}
+			start = l
+		}
+		// an element
+		if e := parseArticles(text, start, r); e > 0 {
+			if hasArt {
+				// "article 3 de l'article 5": keep the first
+				break
+			}
+			hasArt, pos, end = true, e, e
+			if t := match(reSubTail, text, pos); t > 0 {
+				r.sub, pos, end = true, t, t
+			}
+			first = false
+			continue
+		}
+		if hasArt || hasSub {
+			if e, ok := parseInstr(text, start, r); ok {
+				end = e
+				if r.scope == scopeSelfArt && !hasArt {
+					hasSub = true
+				}
+				break
+			}
+		}
+		if hasArt {
+			break
+		}
+		// parts below the article, before it
+		e := -1
+		prefixOnly = false
+		for _, re := range []*regexp.Regexp{reSubOrd, reSubKW} {
+			if e = match(re, text, start); e > 0 {
+				kwSub = true
+				break
+			}
+		}
+		if e < 0 {
+			for _, re := range []*regexp.Regexp{reSubDeg, reSubRom, reSubLet} {
+				if e = match(re, text, start); e > 0 {
+					prefixOnly = true
+					degSub = degSub || re == reSubDeg
+					break
+				}
+			}
+		}
+		if e < 0 {
+			break
+		}
+		hasSub, r.sub, pos = true, true, e
+		first = false
+		if !prefixOnly {
+			// "alinéa 2" alone is not a citation; keep going
+		}
+	}
+	if end < 0 && hasSub && (kwSub || degSub && afterPreposition(text, i)) {
+		// "alinéa 2", "par. 1", "Les al. 1 et 2", "aux 1° et 2°": a part of
+		// the citing article itself
+		end, r.scope, r.instr = pos, scopeSelfArt, ""
+	}
+	if end < 0 {
+		return Citation{End: pos}, false
+	}
+	if !hasArt && r.scope != scopeSelfArt {
+		return Citation{End: pos}, false
+	}
+	if a := match(reAnaph, text, end); a > 0 && wordEnd(text, a) {
+		end = a
+		if r.scope == scopeNone {
+			r.scope = scopeSame
+		}
+	}
+	kind := CiteArticle
+	switch r.scope {
+	case scopeSelf, scopeSelfArt, scopeSame:
+		kind = CiteRenvoi
+	}
+	return Citation{Start: i, End: end, Kind: kind, ref: r}, true
+}
+
+// wordEnd: text[i] does not continue a word.
+func wordEnd(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// afterPreposition: text[:i] ends with "au ", "aux ", "du ", "des ", "le ",
+// "les ", as in "prévues aux 1° et 2°".
+func afterPreposition(text string, i int) bool {
+	before := strings.ToLower(text[max(0, i-5):i])
+	for _, p := range []string{" au ", " aux ", " du ", " des ", " le ", " les "} {
+		if strings.HasSuffix(" "+before, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseArticles reads "article 3", "articles 3 à 7", "art. 3 et 4",
+// "articles L. 621-2, L. 623-1 et L. 623-3", "Article 3 (1) (a)". It
+// returns the end, or -1.
+func parseArticles(text string, i int, r *citeRef) int {
+	if i < len(text) && i > 0 {
+		if !startOK(text, i) {
+			return -1
+		}
+	}
+	kw := match(reArtKW, text, i)
+	if kw < 0 {
+		return -1
+	}
+	// Canadian statute prefix before "art." is handled by the caller
+	// (parseStatute); here the keyword must be followed by a number.
+	p := kw
+	for p < len(text) {
+		if text[p] == ' ' {
+			p++
+		} else if strings.HasPrefix(text[p:], "\u00a0") || strings.HasPrefix(text[p:], "\u202f") {
+			p += len("\u00a0")
+		} else {
+			break
+		}
+	}
+	if p == kw && !strings.HasSuffix(text[i:kw], ".") {
+		return -1 // "article3" is not a reference; "art.3" is
+	}
+	n, e := articleNumber(text, p)
+	if e < 0 {
+		return -1
+	}
+	arts := []string{n}
+	rng := false
+	for {
+		s := match(reArtSep, text, e)
+		if s < 0 {
+			break
+		}
+		n2, e2 := articleNumber(text, s)
+		if e2 < 0 {
+			break
+		}
+		if len(arts) == 1 && match(reRangeW, text, e) > 0 {
+			rng = true
+		}
+		arts = append(arts, n2)
+		e = e2
+	}
+	r.arts, r.rng = arts, rng && len(arts) == 2
+	for {
+		pe := match(reParens, text, e)
+		if pe < 0 {
+			break
+		}
+		r.sub = true
+		e = pe
+	}
+	return e
+}
+
+// articleNumber reads an article number at text[i]: "225-4-1", "L. 622-4",
+// "224-1 A", "3 bis", "279.01", "premier", "1er". It returns the
+// normalised number ("L622-4", "224-1 A", "3 bis", "1") and the end.
+func articleNumber(text string, i int) (string, int) {
+	s := text[i:]
+	if len(s) >= 7 && strings.EqualFold(s[:7], "premier") && wordBoundary(text, i, i+7) {
+		return "1", i + 7
+	}
+	p := 0
+	prefix := ""
+	// L., R., D., LO prefixes of French codes
+	if len(s) > 1 && strings.ContainsRune("LRD", rune(s[0])) {
+		q := 1
+		if len(s) > 2 && s[0] == 'L' && s[1] == 'O' {
+			q = 2
+		}
+		if q < len(s) && s[q] == '.' {
+			q++
+		}
+		if q < len(s) && s[q] == ' ' {
+			q++
+		}
+		if q < len(s) && isDigit(s[q]) {
+			prefix, p = s[:1], q
+			if q >= 2 && s[1] == 'O' {
+				prefix = "LO"
+			}
+		}
+	}
+	if p >= len(s) || !isDigit(s[p]) {
+		return "", -1
+	}
+	start := p
+	for p < len(s) && isDigit(s[p]) {
+		p++
+	}
+	hyphen := false
+	for p < len(s) {
+		if d := dashLen(s[p:]); d > 0 && p+d < len(s) && isDigit(s[p+d]) {
+			p += d
+			hyphen = true
+		} else if s[p] == '.' && p+1 < len(s) && isDigit(s[p+1]) {
+			p++
+		} else {
+			break
+		}
+		for p < len(s) && isDigit(s[p]) {
+			p++
+		}
+	}
+	num := normalizeActNumber(s[start:p])
+	// "1er", "1re"
+	if strings.HasPrefix(s[p:], "<sup>er</sup>") {
+		p += len("<sup>er</sup>")
+	} else if strings.HasPrefix(s[p:], "er") || strings.HasPrefix(s[p:], "re") {
+		if p+2 >= len(s) || !isLetterAt(s, p+2) {
+			p += 2
+		}
+	}
+	// "305bis" glued
+	if m := reLatinGlued.FindStringIndex(s[p:]); m != nil {
+		num += " " + s[p:p+m[1]]
+		p += m[1]
+	}
+	if p < len(s) && s[p] >= 'a' && s[p] <= 'z' && (p+1 == len(s) || !isLetterAt(s, p+1) && s[p+1] != ')') {
+		num += s[p : p+1] // Swiss "64a"
+		p++
+	}
+	if p < len(s) && isLetterAt(s, p) {
+		return "", -1 // "3ab" glued: not an article number
+	}
+	if strings.HasPrefix(s[p:], "°") {
+		return "", -1 // "1°" is a point, not an article
+	}
+	// "224-1 A", "L. 80 M"
+	if (hyphen || prefix != "") && p+1 < len(s) && s[p] == ' ' && (s[p+1] >= 'A' && s[p+1] <= 'C' || prefix != "" && s[p+1] >= 'A' && s[p+1] <= 'Z') && wordBoundary(s, p+1, p+2) && (p+2 >= len(s) || s[p+2] != '\'' && !strings.HasPrefix(s[p+2:], "’")) {
+		num += " " + s[p+1:p+2]
+		p += 2
+	}
+	// bis, ter…
+	if m := reLatin.FindStringIndex(s[p:]); m != nil {
+		num += " " + strings.ToLower(strings.TrimSpace(s[p+m[0]:p+m[1]]))
+		p += m[1]
+	}
+	return prefix + num, i + p
+}
+
+var reAdditional = regexp.MustCompile(`^(?:[\s\x{a0}]+(?:additionnel|additional|facultatif|optional))?[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?`)
+
+var reLatinGlued = regexp.MustCompile(`^(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b`)
+
+var reLatin = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|nouveau)\b`)
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// dashLen returns the byte length of a dash at the start of s (-, –, ‑, ‐).
+func dashLen(s string) int {
+	for _, d := range []string{"-", "–", "‑", "‐"} {
+		if strings.HasPrefix(s, d) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
+// parseInstr reads the instrument an article reference belongs to.
+func parseInstr(text string, i int, r *citeRef) (int, bool) {
+	s := text[i:]
+	if m := wordMatch(reSelf, s); m != nil {
+		r.instr = s[m[0]:m[1]]
+		if m[2] >= 0 {
+			r.scope = scopeSelfArt
+		} else {
+			r.scope = scopeSelf
+		}
+		return i + m[1], true
+	}
+	if m := wordMatch(reSame, s); m != nil {
+		r.instr = s[m[0]:m[1]]
+		r.scope = scopeSame
+		if m[2] >= 0 {
+			r.scope = scopeSelfArt
+		}
+		return i + m[1], true
+	}
+	if m := reAnaphInstr.FindStringIndex(s); m != nil {
+		r.instr = s[m[0]:m[1]]
+		r.scope = scopeSame
+		return i + m[1], true
+	}
+	if a, e := parseAct(text, i); e > 0 {
+		r.scope, r.actKind, r.actNum, r.actDate, r.instr = scopeAct, a.actKind, a.actNum, a.actDate, a.instr
+		return e, true
+	}
+	if m := DefaultCatalog().nameAt(s); m > 0 {
+		r.instr = s[:m]
+		r.scope = scopeWork
+		r.work = DefaultCatalog().Named(r.instr).WorkID
+		return i + m, true
+	}
+	if m := wordMatch(reCodeGen, s); m != nil {
+		r.instr = s[m[0]:m[1]]
+		r.scope = scopeCode
+		r.generic = "code " + strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s[m[2]:m[3]]), "’", "'")), " ")
+		return i + m[1], true
+	}
+	if m := wordMatch(reGenInstr, s); m != nil {
+		r.instr = s[m[2]:m[3]]
+		r.scope = scopeGeneric
+		e := i + m[1]
+		// "premier protocole additionnel à la Convention de sauvegarde…"
+		if a := match(reAdditional, text, e); a > 0 {
+			if n := DefaultCatalog().nameAt(text[a:]); n > 0 {
+				e = a + n
+			}
+		}
+		return e, true
+	}
+	return -1, false
+}
+
+// wordMatch is FindStringSubmatchIndex at the start of s, kept only when
+// the match ends a word (Go's \b is ASCII-only: "Traité" would fail it).
+func wordMatch(re *regexp.Regexp, s string) []int {
+	m := re.FindStringSubmatchIndex(s)
+	if m == nil || !wordBoundary(s, 0, m[1]) {
+		return nil
+	}
+	return m
+}
+
+// nameAt returns the length of the catalog name at the start of s, or 0.
+func (c *Catalog) nameAt(s string) int {
+	if c == nil {
+		return 0
+	}
+	ws := words(s, 400)
+	if len(ws) == 0 || ws[0].start != 0 {
+		return 0
+	}
+	if n := c.nameWords(s, ws, 0); n > 0 {
+		return ws[n-1].end
+	}
+	return 0
+}
+
+// addNames adds the instruments named alone (catalog names and national
+// codes) that no citation already covers.
+func addNames(text string, cites []Citation) []Citation {
+	covered := func(s, e int) bool {
+		// cites are in text order and do not overlap
+		k := sort.Search(len(cites), func(i int) bool { return cites[i].End > s })
+		return k < len(cites) && cites[k].Start < e
+	}
+	var extra []Citation
+	cat := DefaultCatalog()
+	for _, m := range cat.findNames(text) {
+		if covered(m[0], m[1]) {
+			continue
+		}
+		in := cat.Named(text[m[0]:m[1]])
+		if in == nil {
+			continue
+		}
+		kind := CiteTraite
+		switch in.Kind {
+		case KindCode:
+			kind = CiteCode
+		case KindLoi:
+			kind = CiteLoi
+		}
+		extra = append(extra, Citation{Start: m[0], End: m[1], Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
+	}
+	names := extra // in text order, without overlaps
+	for _, start := range indexAllFold(text, "code ") {
+		if !wordBoundary(text, start, start+4) {
+			continue
+		}
+		r := &citeRef{}
+		e, ok := parseInstr(text, start, r)
+		if !ok || r.scope != scopeCode || covered(start, e) {
+			continue
+		}
+		m := [2]int{start, e}
+		k := sort.Search(len(names), func(i int) bool { return names[i].End > m[0] })
+		if k == len(names) || names[k].Start >= m[1] {
+			extra = append(extra, Citation{Start: m[0], End: e, Kind: CiteCode, ref: r})
+		}
+	}
+	if len(extra) == 0 {
+		return cites
+	}
+	cites = append(cites, extra...)
+	sort.Slice(cites, func(a, b int) bool { return cites[a].Start < cites[b].Start })
+	return cites
+}
+
+// indexAllFold returns the offsets of an ASCII lowercase needle in s,
+// its first letter in either case, in order.
+func indexAllFold(s, needle string) []int {
+	var out []int
+	for _, n := range []string{needle, strings.ToUpper(needle[:1]) + needle[1:]} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], n)
+			if k < 0 {
+				break
+			}
+			out = append(out, off+k)
+			off += k + len(n)
+		}
+	}
+	sort.Ints(out)
+	return out
+}

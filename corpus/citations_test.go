@@ -1,0 +1,442 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// draftCitations, when set, reads "file<TAB>context" lines and writes a
+// draft of labelled rows (what the extractor and resolver say) to stdout,
+// for a human to check before adding them to testdata/citations/labelled.tsv.
+var draftCitations = flag.String("draft-citations", "", "fichier file<TAB>contexte : imprimer un brouillon de lignes étiquetées")
+
+// labelledRow is one line of testdata/citations/labelled.tsv:
+// file, context, citation text, kind, target.
+//
+//   - file is the corpus path the context is copied from, or "-" for a
+//     constructed reference (a citation string alone, for forms the corpus
+//     lacks);
+//   - context is an exact copy of a sentence of that file (for a JSON file,
+//     of one of its strings); every citation in it is listed, one row each,
+//     so that anything else the extractor finds there is a false positive;
+//     a context with no citation has one row with text "-";
+//   - target is the provision or document id the citation must resolve to,
+//     or "-" when it must stay unresolved.
+type labelledRow struct {
+	line                              int
+	file, context, text, kind, target string
+}
+
+func readLabelled(t *testing.T) []labelledRow {
+	t.Helper()
+	f, err := os.Open("testdata/citations/labelled.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []labelledRow
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 5 {
+			t.Fatalf("labelled.tsv:%d : %d colonnes, attendu 5", n, len(c))
+		}
+		rows = append(rows, labelledRow{n, c[0], c[1], c[2], c[3], c[4]})
+	}
+	return rows
+}
+
+// fileStrings returns the texts a context may be copied from: the file's
+// text, or for JSON every string value in it.
+func fileStrings(t *testing.T, rel string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(corpusRoot, rel))
+	if err != nil {
+		t.Fatalf("%s : %v", rel, err)
+	}
+	if !strings.HasSuffix(rel, ".json") {
+		return []string{decodeText(b)}
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			out = append(out, x)
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// citingContext finds the document and provision a context comes from
+// (spaces normalised: the loaders reflow paragraphs).
+func citingContext(rep *Report, file, context string) (*Document, *Provision) {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ") }
+	ctx := norm(context)
+	if len(ctx) > 80 {
+		ctx = ctx[:80]
+		for !utf8.ValidString(ctx) {
+			ctx = ctx[:len(ctx)-1]
+		}
+	}
+	var fallback *Document
+	for _, d := range rep.Documents {
+		if d.Source != file && !strings.HasPrefix(file, d.Source+"/") {
+			continue
+		}
+		for i := range d.Provisions {
+			p := &d.Provisions[i]
+			if strings.Contains(norm(p.Text), ctx) || p.Source == file && d.Source != file {
+				return d, p
+			}
+		}
+		if strings.Contains(norm(d.Preamble), ctx) {
+			return d, nil
+		}
+		if fallback == nil || d.Language == "fr" {
+			fallback = d
+		}
+	}
+	return fallback, nil
+}
+
+type prCount struct{ tp, fp, fn, targetOK, targetN int }
+
+func TestCitationsLabelled(t *testing.T) {
+	rep := realCorpus(t)
+	Resolve(rep.Documents, DefaultCatalog())
+	rv := newResolver(rep.Documents, DefaultCatalog())
+	if *draftCitations != "" {
+		writeDraft(t, rep, rv, *draftCitations)
+		return
+	}
+	rows := readLabelled(t)
+	type group struct {
+		file, context string
+		rows          []labelledRow
+	}
+	var groups []*group
+	index := map[string]*group{}
+	for _, r := range rows {
+		k := r.file + "\x00" + r.context
+		g := index[k]
+		if g == nil {
+			g = &group{file: r.file, context: r.context}
+			index[k] = g
+			groups = append(groups, g)
+		}
+		g.rows = append(g.rows, r)
+	}
+	strs := map[string][]string{}
+	perForm := map[string]*prCount{}
+	form := func(k string) *prCount {
+		if perForm[k] == nil {
+			perForm[k] = &prCount{}
+		}
+		return perForm[k]
+	}
+	expected := 0
+	for _, g := range groups {
+		lang := "fr"
+		// a constructed reference is resolved as if a French decision cited it
+		d := &Document{ID: "constructed", WorkID: "constructed", Kind: KindDecision, Language: "fr", Jurisdiction: "fr"}
+		var p *Provision
+		if g.file != "-" {
+			if strs[g.file] == nil {
+				strs[g.file] = fileStrings(t, g.file)
+			}
+			found := false
+			for _, s := range strs[g.file] {
+				if strings.Contains(s, g.context) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("labelled.tsv:%d : le contexte n'est pas dans %s : %q", g.rows[0].line, g.file, g.context)
+				continue
+			}
+			d, p = citingContext(rep, g.file, g.context)
+			if d == nil {
+				t.Errorf("labelled.tsv:%d : aucun document pour %s", g.rows[0].line, g.file)
+				continue
+			}
+			lang = d.Language
+			if p != nil && p.Language != "" {
+				lang = p.Language
+			}
+		}
+		got := ExtractCitations(g.context, lang)
+		want := map[string][]labelledRow{}
+		for _, r := range g.rows {
+			if r.text == "-" {
+				continue
+			}
+			if !strings.Contains(g.context, r.text) {
+				t.Errorf("labelled.tsv:%d : %q n'est pas dans le contexte", r.line, r.text)
+			}
+			want[r.text] = append(want[r.text], r)
+			expected++
+		}
+		var last lastInstr
+		for i := range got {
+			c := &got[i]
+			if d != nil {
+				rv.resolve(d, p, c, lang, &last)
+			}
+			ws := want[c.Text]
+			if len(ws) == 0 {
+				form(c.Kind).fp++
+				t.Logf("faux positif (%s) %s : %q dans %q", c.Kind, g.file, c.Text, g.context)
+				continue
+			}
+			r := ws[0]
+			want[c.Text] = ws[1:]
+			if r.kind != c.Kind {
+				form(r.kind).fn++
+				form(c.Kind).fp++
+				t.Logf("labelled.tsv:%d : %q de forme %s, attendu %s", r.line, c.Text, c.Kind, r.kind)
+				continue
+			}
+			form(r.kind).tp++
+			if r.target != "?" {
+				form(r.kind).targetN++
+				tg := c.Target
+				if tg == "" {
+					tg = "-"
+				}
+				if tg == r.target {
+					form(r.kind).targetOK++
+				} else {
+					t.Logf("labelled.tsv:%d : %q résolue en %s, attendu %s (libellé %q)", r.line, c.Text, tg, r.target, c.Label)
+				}
+			}
+		}
+		for _, ws := range want {
+			for _, r := range ws {
+				form(r.kind).fn++
+				t.Logf("labelled.tsv:%d : %q (%s) non trouvée", r.line, r.text, r.kind)
+			}
+		}
+	}
+	if expected < 150 {
+		t.Errorf("%d citations étiquetées, il en faut au moins 150", expected)
+	}
+	var kinds []string
+	for k := range perForm {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var all prCount
+	t.Logf("%-11s %5s %5s %5s %9s %7s %10s", "forme", "VP", "FP", "FN", "précision", "rappel", "résolution")
+	for _, k := range kinds {
+		c := perForm[k]
+		all.tp += c.tp
+		all.fp += c.fp
+		all.fn += c.fn
+		all.targetOK += c.targetOK
+		all.targetN += c.targetN
+		t.Logf("%-11s %5d %5d %5d %9s %7s %10s", k, c.tp, c.fp, c.fn, ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn), ratio(c.targetOK, c.targetN))
+	}
+	t.Logf("%-11s %5d %5d %5d %9s %7s %10s", "TOTAL", all.tp, all.fp, all.fn, ratio(all.tp, all.tp+all.fp), ratio(all.tp, all.tp+all.fn), ratio(all.targetOK, all.targetN))
+	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
+	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
+	res := float64(all.targetOK) / float64(max(1, all.targetN))
+	if prec < 0.95 || rec < 0.90 {
+		t.Errorf("précision %.3f (min 0,95), rappel %.3f (min 0,90)", prec, rec)
+	}
+	if res < 0.90 {
+		t.Errorf("résolution correcte %.3f (min 0,90)", res)
+	}
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", float64(a)/float64(b))
+}
+
+// writeDraft prints labelled rows as the extractor and resolver see them.
+func writeDraft(t *testing.T, rep *Report, rv *resolver, path string) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		file, context, _ := strings.Cut(line, "\t")
+		lang := "fr"
+		d, p := citingContext(rep, file, context)
+		if d != nil {
+			lang = d.Language
+		}
+		got := ExtractCitations(context, lang)
+		if len(got) == 0 {
+			fmt.Printf("%s\t%s\t-\t-\t-\n", file, context)
+		}
+		var last lastInstr
+		for i := range got {
+			c := &got[i]
+			if d != nil {
+				rv.resolve(d, p, c, lang, &last)
+			}
+			tg := c.Target
+			if tg == "" {
+				tg = "-"
+			}
+			fmt.Printf("%s\t%s\t%s\t%s\t%s\n", file, context, c.Text, c.Kind, tg)
+		}
+	}
+}
+
+func TestExtractCitationsForms(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // "kind:text"
+	}{
+		{"conformément à l’art. 5 du présent Protocole", []string{"renvoi:art. 5 du présent Protocole"}},
+		{"à l’al. a) du par. 1 de l’art. 6 du présent Protocole", []string{"renvoi:al. a) du par. 1 de l’art. 6 du présent Protocole"}},
+		{"les articles 131-30 à 131-30-2 du code pénal", []string{"article:articles 131-30 à 131-30-2 du code pénal"}},
+		{"loi n° 2012-023 du 12 juillet 2012", []string{"loi:loi n° 2012-023 du 12 juillet 2012"}},
+		{"LOI N°2012-023 DU 12 JUILLET 2012 RELATIVE", []string{"loi:LOI N°2012-023 DU 12 JUILLET 2012"}},
+		{"loi n ° 029‑2008/AN", []string{"loi:loi n ° 029‑2008/AN"}},
+		{"décret nº 2011–036/P-RM", []string{"decret:décret nº 2011–036/P-RM"}},
+		{"Cass. crim., 12 mars 2013, n° 12-84.155", []string{"decision:Cass. crim., 12 mars 2013, n° 12-84.155"}},
+		{"ECLI:FR:CCASS:2020:CO00740.", []string{"ecli:ECLI:FR:CCASS:2020:CO00740"}},
+		{"paragraph 1 (a) of this article", []string{"renvoi:paragraph 1 (a) of this article"}},
+		{"Article 3 bis et article 224-1 A", []string{"article:Article 3 bis et article 224-1 A"}},
+		{"Aux fins du présent Protocole: a) l’expression", nil},
+		{"partie 3 et articulation", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, x := range ExtractCitations(c.text, "fr") {
+			got = append(got, x.Kind+":"+x.Text)
+			if c.text[x.Start:x.End] != x.Text {
+				t.Errorf("%q : décalage %d:%d", c.text, x.Start, x.End)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("ExtractCitations(%q) = %q, attendu %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestResolveExamples(t *testing.T) {
+	rep := realCorpus(t)
+	start := time.Now()
+	Resolve(rep.Documents, DefaultCatalog())
+	took := time.Since(start)
+	n := 0
+	for _, d := range rep.Documents {
+		n += len(d.Citations)
+		for _, p := range d.Provisions {
+			n += len(p.Citations)
+		}
+	}
+	// the speed is measured by BenchmarkResolve (this test may run under -race)
+	t.Logf("Resolve : %d documents, %d citations en %s", len(rep.Documents), n, took)
+	find := func(docID, anchor, text string) *Citation {
+		for _, d := range rep.Documents {
+			if d.ID != docID {
+				continue
+			}
+			for i := range d.Provisions {
+				p := &d.Provisions[i]
+				if p.Anchor != anchor {
+					continue
+				}
+				for j := range p.Citations {
+					if strings.Join(strings.Fields(p.Citations[j].Text), " ") == text {
+						return &p.Citations[j]
+					}
+				}
+				t.Errorf("%s/%s : pas de citation %q parmi %v", docID, anchor, text, p.Citations)
+				return nil
+			}
+		}
+		t.Errorf("pas de disposition %s/%s", docID, anchor)
+		return nil
+	}
+	for _, c := range []struct{ doc, anchor, text, target string }{
+		{"un-protocole-traite-2000-fr", "art-1", "art. 5 du présent Protocole", "un-protocole-traite-2000-fr/art-5"},
+		{"un-protocole-traite-2000-en", "art-1", "article 5 of this Protocol", "un-protocole-traite-2000-en/art-5"},
+		{"un-protocole-traite-2000-fr", "art-11", "art. 27 de la Convention", "un-convention-criminalite-organisee-2000-fr/art-27"},
+		{"fr-code-penal-traite-des-etres-humains", "art-225-4-2", "I de l'article 225-4-1", "fr-code-penal-traite-des-etres-humains/art-225-4-1"},
+		{"fr-ceseda-aide-entree-sejour-irreguliers", "art-l622-1", "article L. 622-4", "fr-ceseda-aide-entree-sejour-irreguliers/art-l622-4"},
+		{"fr-ceseda-aide-entree-sejour-irreguliers", "art-l622-3", "article 131-27 du code pénal", ""},
+	} {
+		if got := find(c.doc, c.anchor, c.text); got != nil && got.Target != c.target {
+			t.Errorf("%s/%s %q → %q (%s), attendu %q", c.doc, c.anchor, c.text, got.Target, got.Label, c.target)
+		}
+	}
+}
+
+// BenchmarkResolve measures Resolve on the whole real corpus (≈1 000
+// documents, ≈4 300 provisions): go test -run XXX -bench Resolve ./corpus/
+func BenchmarkResolve(b *testing.B) {
+	if _, err := os.Stat(corpusRoot); err != nil {
+		b.Skip("corpus partagé absent")
+	}
+	rep, err := LoadDir(corpusRoot, Options{Overlays: []fs.FS{DefaultOverlay()}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Resolve(rep.Documents, DefaultCatalog())
+	}
+}
+
+func FuzzExtractCitations(f *testing.F) {
+	for _, s := range []string{
+		"article 5 du présent Protocole", "al. a) du par. 1 de l’art. 6", "loi n° 2012-023 du 12 juillet 2012",
+		"Cass. crim., 12 mars 2013, n° 12-84.155", "ECLI:FR:CCASS:2020:CO00740", "ECW/CCJ/JUD/06/08",
+		"articles L. 622-1 à L. 622-3", "1° à 5°, 8° et 9° de l'article 131-39 du code pénal", "2001, ch. 32, art. 1",
+		"paragraph 1 (a) of this article", "Protocole de Palerme", "art.\u00a05", "article 224-1 A", "l'article 1er",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, c := range ExtractCitations(s, "fr") {
+			if c.Start < prev || c.End <= c.Start || c.End > len(s) {
+				t.Fatalf("%q : décalages %d:%d invalides (précédente fin %d)", s, c.Start, c.End, prev)
+			}
+			if s[c.Start:c.End] != c.Text {
+				t.Fatalf("%q : texte %q ≠ %q", s, c.Text, s[c.Start:c.End])
+			}
+			prev = c.End
+		}
+	})
+}

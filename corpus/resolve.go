@@ -1,0 +1,409 @@
+package corpus
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Resolve extracts the citations of every document (Provision.Citations
+// for provisions, Document.Citations for the preamble) and points each at
+// what it cites: a provision or document of the same document, another
+// document of the corpus (through the catalog and the work ids, preferring
+// the citing document's language), or nothing, with a Label naming the
+// target. It first links documents the catalog identifies to their work
+// (Catalog.Link). cat may be nil (DefaultCatalog). It is safe to call again:
+// citations are recomputed.
+func Resolve(docs []*Document, cat *Catalog) {
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
+	cat.Link(docs)
+	rv := newResolver(docs, cat)
+	// one task per text, so that a code of 2 000 articles spreads over
+	// every CPU as well as many small documents do
+	type task struct {
+		d *Document
+		i int // provision index, -1 for the preamble
+	}
+	var tasks []task
+	for _, d := range docs {
+		d.Citations = nil
+		tasks = append(tasks, task{d, -1})
+		for i := range d.Provisions {
+			tasks = append(tasks, task{d, i})
+		}
+	}
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(tasks) + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(tasks))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func(ts []task) {
+			defer wg.Done()
+			for _, t := range ts {
+				d := t.d
+				if t.i < 0 {
+					if d.Preamble != "" {
+						d.Citations = rv.text(d, nil, d.Preamble, d.Language)
+					}
+					continue
+				}
+				p := &d.Provisions[t.i]
+				p.Citations = rv.text(d, p, p.Text, firstNonEmptyStr(p.Language, d.Language))
+			}
+		}(tasks[lo:hi])
+	}
+	wg.Wait()
+}
+
+// resolver holds the lookups built once per Resolve; read-only afterwards.
+type resolver struct {
+	cat    *Catalog
+	byWork map[string][]*Document
+	arts   map[*Document]map[string]string // normalised article number → provision id
+	byNum  map[string]*Document            // decision number, ECLI, act "kind number" → document
+}
+
+func newResolver(docs []*Document, cat *Catalog) *resolver {
+	rv := &resolver{cat: cat, byWork: map[string][]*Document{}, arts: map[*Document]map[string]string{}, byNum: map[string]*Document{}}
+	for _, d := range docs {
+		w := d.WorkID
+		if w == "" {
+			w = d.ID
+		}
+		rv.byWork[w] = append(rv.byWork[w], d)
+		m := make(map[string]string, len(d.Provisions))
+		for i := range d.Provisions {
+			p := &d.Provisions[i]
+			if p.Number == "" {
+				continue
+			}
+			k := articleKey(p.Number)
+			if _, dup := m[k]; !dup {
+				m[k] = p.ID
+			}
+		}
+		rv.arts[d] = m
+		// a full decision wins over its summary in a result list
+		set := func(k string) {
+			if old := rv.byNum[k]; old == nil || len(old.Provisions) == 0 && len(d.Provisions) > 0 {
+				rv.byNum[k] = d
+			}
+		}
+		if d.Number != "" {
+			if d.Kind == KindDecision {
+				set("decision " + decisionKey(d.Number))
+			} else {
+				set(numberKey(d.Kind, d.Number))
+			}
+		}
+		for _, s := range d.ShortTitles {
+			if strings.HasPrefix(s, "ECLI:") {
+				set("decision " + decisionKey(s))
+			}
+		}
+		if d.Decision != nil && d.Decision.ECLI != "" {
+			set("decision " + decisionKey(d.Decision.ECLI))
+		}
+	}
+	return rv
+}
+
+// articleKey is the lookup form of an article number: the anchor without
+// "art-" ("L. 622-4" and "L622-4" → "l622-4"; "premier" → "1").
+func articleKey(n string) string {
+	n = strings.TrimSpace(n)
+	if len(n) > 2 && (n[0] == 'L' || n[0] == 'R' || n[0] == 'D') && (n[1] == '.' || n[1] == ' ') {
+		n = n[:1] + strings.TrimLeft(n[1:], ". ")
+	}
+	return strings.TrimPrefix(Anchor(n), "art-")
+}
+
+// decisionKey normalises a decision number or ECLI: "19-19.463" → "19-19463".
+func decisionKey(n string) string {
+	return strings.NewReplacer(".", "", " ", "").Replace(strings.ToLower(n))
+}
+
+func firstNonEmptyStr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// text extracts and resolves the citations of one text of d (p nil for
+// the preamble).
+func (rv *resolver) text(d *Document, p *Provision, text, lang string) []Citation {
+	cites := ExtractCitations(text, lang)
+	var last lastInstr
+	for i := range cites {
+		rv.resolve(d, p, &cites[i], lang, &last)
+	}
+	return cites
+}
+
+// lastInstr is the last instrument a text named, for "du même code",
+// "dudit code".
+type lastInstr struct{ work, label string }
+
+// resolve fills c.Target, c.TargetDoc, c.Also and c.Label; it returns the
+// work id the citation names ("" when unknown).
+func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string, last *lastInstr) string {
+	r := c.ref
+	if r == nil {
+		return ""
+	}
+	c.Target, c.TargetDoc, c.Also = "", "", nil
+	if r.decision != "" || c.Kind == CiteDecision || c.Kind == CiteECLI {
+		if r.decision != "" {
+			if t := rv.byNum["decision "+decisionKey(r.decision)]; t != nil && t != d {
+				c.Target, c.TargetDoc = t.ID, t.ID
+				c.Label = t.Title
+			}
+		}
+		return ""
+	}
+	self := d.WorkID
+	if self == "" {
+		self = d.ID
+	}
+	var work, instrLabel string
+	switch r.scope {
+	case scopeSelfArt:
+		if p != nil && len(r.arts) == 0 {
+			c.Target, c.TargetDoc = p.ID, d.ID
+			c.Label = rv.docLabel(d, lang) + ", art. " + p.Number
+			return ""
+		}
+		work = self
+	case scopeSelf:
+		work = self
+	case scopeSame:
+		work = self
+		if named := strings.Contains(Slug(r.instr), "code") || strings.Contains(Slug(r.instr), "loi") || strings.Contains(Slug(r.instr), "traite"); named && last != nil && last.label != "" {
+			work, instrLabel = last.work, last.label
+		} else if named && (d.Kind == KindDecision || d.Kind == KindTravauxPreparatoires) {
+			work, instrLabel = "", upperFirst(r.instr)
+		}
+	case scopeNone:
+		if d.Kind == KindDecision || d.Kind == KindTravauxPreparatoires || d.Kind == KindAutre {
+			c.Label = "art. " + strings.Join(r.arts, ", ") + " (texte non précisé)"
+			return ""
+		}
+		work = self
+	case scopeGeneric:
+		work = rv.generic(d, r.instr)
+		if work == "" {
+			instrLabel = upperFirst(r.instr) + " (non précisé)"
+		}
+	case scopeWork:
+		work = r.work
+	case scopeCode:
+		if in := rv.cat.Code(r.generic, d.Jurisdiction); in != nil {
+			work = in.WorkID
+		} else {
+			instrLabel = upperFirst(r.generic)
+			if d.Jurisdiction != "" {
+				instrLabel += " (" + jurisdictionName(d.Jurisdiction) + ")"
+			}
+		}
+	case scopeAct:
+		if in := rv.cat.Numbered(r.actKind, r.actNum); in != nil && r.actNum != "" && !foreignAct(in, d) {
+			work = in.WorkID
+		} else if t := rv.byNum[numberKey(r.actKind, r.actNum)]; t != nil && r.actNum != "" {
+			work = t.WorkID
+		} else {
+			instrLabel = actLabel(r)
+		}
+	case scopeStatute:
+		instrLabel = r.instr
+	}
+	if work != "" && instrLabel == "" {
+		instrLabel = rv.workLabel(work, lang)
+	}
+	if last != nil && (r.scope == scopeWork || r.scope == scopeCode || r.scope == scopeAct) {
+		*last = lastInstr{work, instrLabel}
+	}
+	rv.point(d, c, work, lang)
+	if len(r.arts) > 0 {
+		c.Label = instrLabel + ", art. " + artList(r)
+		if instrLabel == "" {
+			c.Label = "art. " + artList(r)
+		}
+	} else if instrLabel != "" {
+		c.Label = instrLabel
+	}
+	return work
+}
+
+// point sets Target and Also to the provisions (or the document) of work
+// the citation names, choosing the version in lang where there are several.
+func (rv *resolver) point(d *Document, c *Citation, work, lang string) {
+	if work == "" {
+		return
+	}
+	cands := rv.versions(work, lang, d)
+	if len(cands) == 0 {
+		return
+	}
+	r := c.ref
+	if len(r.arts) == 0 {
+		c.Target, c.TargetDoc = cands[0].ID, cands[0].ID
+		return
+	}
+	for _, n := range expand(r) {
+		k := articleKey(n)
+		if strings.HasSuffix(n, " nouveau") {
+			// "article 22 nouveau": the amended article, else the article
+			if !rv.hasArticle(cands, k) {
+				k = articleKey(strings.TrimSuffix(n, " nouveau"))
+			}
+		}
+		for _, t := range cands {
+			if id, ok := rv.arts[t][k]; ok {
+				if c.Target == "" {
+					c.Target, c.TargetDoc = id, t.ID
+				} else if id != c.Target {
+					c.Also = append(c.Also, id)
+				}
+				break
+			}
+		}
+	}
+}
+
+// versions returns the documents of work, best first: the citing
+// document itself, then its language, French, English, the others.
+func (rv *resolver) versions(work, lang string, d *Document) []*Document {
+	docs := rv.byWork[work]
+	if len(docs) <= 1 {
+		return docs
+	}
+	rank := func(t *Document) int {
+		switch {
+		case t == d:
+			return 0
+		case t.Language == lang:
+			return 1
+		case t.Language == "fr":
+			return 2
+		case t.Language == "en":
+			return 3
+		}
+		return 4
+	}
+	out := append([]*Document(nil), docs...)
+	for i := 1; i < len(out); i++ { // insertion sort, stable, tiny slices
+		for j := i; j > 0 && rank(out[j]) < rank(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// expand lists the article numbers of a citation, a range of plain
+// numbers written out ("3 à 7" → 3, 4, 5, 6, 7; at most 50).
+func expand(r *citeRef) []string {
+	if r.rng && len(r.arts) == 2 {
+		a, err1 := strconv.Atoi(r.arts[0])
+		b, err2 := strconv.Atoi(r.arts[1])
+		if err1 == nil && err2 == nil && a < b && b-a <= 50 {
+			var out []string
+			for n := a; n <= b; n++ {
+				out = append(out, strconv.Itoa(n))
+			}
+			return out
+		}
+	}
+	return r.arts
+}
+
+func artList(r *citeRef) string {
+	if r.rng && len(r.arts) == 2 {
+		return r.arts[0] + " à " + r.arts[1]
+	}
+	return strings.Join(r.arts, ", ")
+}
+
+// generic resolves "la Convention", "du Protocole" by context: the
+// instrument a protocol supplements, or the citing text itself when it is
+// of that kind.
+func (rv *resolver) generic(d *Document, word string) string {
+	w := Slug(word)
+	kindOf := map[string]string{"convention": KindConvention, "verdrag": KindConvention, "protocole": KindProtocole, "protocol": KindProtocole,
+		"charte": KindCharte, "charter": KindCharte, "traite": KindTraite, "treaty": KindTraite, "accord": KindAccord, "agreement": KindAccord}[w]
+	if kindOf == "" {
+		return ""
+	}
+	if in := rv.cat.Work(d.WorkID); in != nil && in.Parent != "" {
+		if parent := rv.cat.Work(in.Parent); parent != nil && parent.Kind == kindOf {
+			return parent.WorkID
+		}
+	}
+	if d.Kind == kindOf {
+		return d.WorkID
+	}
+	return ""
+}
+
+// workLabel names a work: the catalog's label, or the title of its
+// document in the corpus.
+func (rv *resolver) workLabel(work, lang string) string {
+	if in := rv.cat.Work(work); in != nil {
+		return in.Label(lang)
+	}
+	if docs := rv.byWork[work]; len(docs) > 0 {
+		return rv.docLabel(docs[0], lang)
+	}
+	return work
+}
+
+func (rv *resolver) docLabel(d *Document, lang string) string {
+	if in := rv.cat.Work(d.WorkID); in != nil {
+		return in.Label(lang)
+	}
+	if len(d.ShortTitles) > 0 {
+		return d.ShortTitles[0]
+	}
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.ID
+}
+
+// actLabel names an act absent from the catalog and the corpus:
+// "Loi n° 2011-036 du 12 juillet 2012".
+func actLabel(r *citeRef) string {
+	l := upperFirst(map[string]string{"decret": "décret", "arrete": "arrêté"}[r.actKind])
+	if l == "" {
+		l = upperFirst(r.actKind)
+	}
+	if r.actNum != "" {
+		l += " n° " + r.actNum
+	}
+	if len(r.actDate) == 10 {
+		l += " du " + frenchDate(r.actDate)
+	}
+	return l
+}
+
+// foreignAct: a national act of another country than the citing national
+// text ("loi n° 2018-16" in a French decision is not Benin's law 2018-16).
+func foreignAct(in *Instrument, d *Document) bool {
+	return len(in.Jurisdiction) == 2 && len(d.Jurisdiction) == 2 && in.Jurisdiction != d.Jurisdiction
+}
+
+func (rv *resolver) hasArticle(docs []*Document, key string) bool {
+	for _, t := range docs {
+		if _, ok := rv.arts[t][key]; ok {
+			return true
+		}
+	}
+	return false
+}
