@@ -645,6 +645,7 @@ func (qc *queryContext) isUnknown(w string) bool {
 	if qc.reader == nil || utf8.RuneCountInString(w) < 4 || strings.ContainsAny(w, "0123456789") {
 		return false
 	}
+	knownFr, knownElsewhere := false, false
 	for _, l := range qc.langs {
 		ts := qc.termsOf(l, w)
 		if len(ts) != 1 {
@@ -652,11 +653,31 @@ func (qc *queryContext) isUnknown(w string) bool {
 		}
 		for _, base := range []string{fText, fTitle, fDocTitle, fHeading} {
 			if termCount(qc.reader, langField(base, l), ts[0]) > 0 {
-				return false
+				switch {
+				case l == "fr":
+					knownFr = true
+				case base == fText:
+					return false // a word of another language's text
+				default:
+					knownElsewhere = true
+				}
 			}
 		}
 	}
-	return true
+	if knownFr {
+		return qc.exactTypo(w)
+	}
+	return !knownElsewhere
+}
+
+// exactTypo reports a French word whose stem exists only by collision
+// (Index.exactTypo).
+func (qc *queryContext) exactTypo(w string) bool {
+	if !slices.Contains(qc.langs, "fr") {
+		return false
+	}
+	fz, ok := qc.reader.(index.IndexReaderFuzzy)
+	return ok && qc.ix.exactTypo(qc.reader, fz, strings.ToLower(w)) != ""
 }
 
 // phraseQuery looks a phrase up, without stemming, in the French exact

@@ -1,7 +1,10 @@
 package indexer
 
 import (
+	"unicode"
+
 	"context"
+	"golang.org/x/text/unicode/norm"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -49,10 +52,19 @@ func (ix *Index) suggest(pq *parsedQuery) string {
 				continue
 			}
 			stem := ix.analyzeOne(analyzers.French, t.text)
-			if stem == "" || ix.known(r, stem) {
+			word := strings.ToLower(t.text)
+			if stem != "" && ix.known(r, stem) {
+				// The stem exists, yet the exact form may be a typo whose
+				// stem collides with another word ("traitte" → "trait",
+				// the stem of "traitement").
+				if near := ix.exactTypo(r, fz, word); near != "" {
+					repls = append(repls, repl{t.start, t.end, near})
+				}
 				continue
 			}
-			word := strings.ToLower(t.text)
+			if stem == "" {
+				continue
+			}
 			anyTerm := func(string) bool { return true }
 			best := bestTerm(r, fz, langField(fText, "fr"), stem, anyTerm)
 			if best == "" {
@@ -167,4 +179,58 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
+}
+
+// exactTypo returns the correction of a French word whose exact form
+// occurs nowhere in the index but which is one or two edits from a word
+// that does and that stems differently: "traitte" (stem "trait", as
+// "traitement") → "traite". Inflections are not typos: "recruter", absent
+// as such, is next to "recrute" with the same stem. "" when w is no typo.
+func (ix *Index) exactTypo(r index.IndexReader, fz index.IndexReaderFuzzy, w string) string {
+	if utf8.RuneCountInString(w) < 5 || strings.ContainsAny(w, "0123456789") {
+		return ""
+	}
+	exact := ix.analyzeOne(analyzers.FrenchExact, w)
+	if exact == "" || termCount(r, fTextExact, exact) > 0 || termCount(r, fTitleExact, exact) > 0 {
+		return ""
+	}
+	if accentVariantExists(fz, exact) {
+		return "" // typed without its accents: "etres" for "êtres"
+	}
+	stem := ix.analyzeOne(analyzers.French, w)
+	return bestTerm(r, fz, fTextExact, exact, func(s string) bool {
+		return s != exact && ix.analyzeOne(analyzers.French, s) != stem
+	})
+}
+
+// accentVariantExists reports whether the exact field holds a word that
+// differs from w only by accents.
+func accentVariantExists(fz index.IndexReaderFuzzy, w string) bool {
+	folded := foldAccents(w)
+	dict, err := fz.FieldDictFuzzy(fTextExact, folded, 2, "")
+	if err != nil {
+		return false
+	}
+	defer dict.Close()
+	for i := 0; i < 500; i++ {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			return false
+		}
+		if foldAccents(e.Term) == folded {
+			return true
+		}
+	}
+	return false
+}
+
+// foldAccents removes combining accents after canonical decomposition.
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"lextraite/corpus"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -64,6 +65,21 @@ func (srv *server) apiDocument(c *gin.Context) error {
 	d, err := srv.lookupDocument(c.Param("doc_id"))
 	if err != nil {
 		return err
+	}
+	switch c.Query("format") {
+	case "", "json":
+	case "akn":
+		// Akoma Ntoso 3.0 (OASIS LegalDocML), for exchange with
+		// Laws.Africa / AfricanLII tools.
+		x, err := corpus.ExportAKN(d)
+		if err != nil {
+			return err
+		}
+		c.Header("Content-Disposition", `inline; filename="`+d.ID+`.akn.xml"`)
+		c.Data(http.StatusOK, "application/akn+xml; charset=utf-8", x)
+		return nil
+	default:
+		return badRequest("format %q inconnu : json (par défaut) ou akn (Akoma Ntoso)", c.Query("format"))
 	}
 	out := apiDoc{ID: d.ID, WorkID: d.WorkID, FRBRURI: d.FRBRURI, Title: d.Title, ShortTitles: nonNil(d.ShortTitles),
 		Kind: d.Kind, Jurisdiction: d.Jurisdiction, Language: d.Language, Date: d.Date, Number: d.Number,
