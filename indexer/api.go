@@ -27,6 +27,9 @@ type Request struct {
 	// between filters): jurisdiction codes, kind codes, years "2012",
 	// ISO 639-1 languages.
 	Jurisdiction, Kind, Year, Language []string
+	// Court filters decisions by the court that gave them, as the decision
+	// names it ("Cour de cassation").
+	Court []string
 	// Offset is the number of hits skipped, Limit the page size (1..100;
 	// 0 means 10).
 	Offset, Limit int
@@ -44,7 +47,7 @@ type Response struct {
 	Hits   []Hit   `json:"hits"`
 
 	// Facets are counts per filter value for the whole result set, keyed
-	// by "juridiction", "type", "annee", "langue". Not part of the API JSON.
+	// by "juridiction", "type", "annee", "langue" and, for decisions, "cour". Not part of the API JSON.
 	Facets map[string][]FacetCount `json:"-"`
 	// Suggestion is a corrected query ("vouliez-vous dire") when the query
 	// found little or nothing; "" otherwise. Not part of the API JSON.

@@ -33,6 +33,7 @@ const (
 	fKind         = "kind"         // keyword, facet
 	fLanguage     = "language"     // keyword, facet
 	fYear         = "year"         // keyword "2012", facet
+	fCourt        = "court"        // keyword, the court of a decision, facet
 	fDate         = "date"         // keyword "YYYY-MM-DD", sort
 	fSource       = "source"       // stored only
 
@@ -123,7 +124,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt(fAnchor, kw(false, false))
 	dm.AddFieldMappingsAt(fNumber, kw(false, false))
 	dm.AddFieldMappingsAt(fNumberText, text(numberAnalyzer))
-	for _, f := range []string{fJurisdiction, fKind, fLanguage, fYear, fDate} {
+	for _, f := range []string{fJurisdiction, fKind, fLanguage, fYear, fDate, fCourt} {
 		dm.AddFieldMappingsAt(f, kw(false, true))
 	}
 	src := kw(true, false)
@@ -284,6 +285,9 @@ func commonFields(d *corpus.Document, typ string) map[string]any {
 	}
 	if y := year(d.Date); y != "" {
 		m[fYear] = y
+	}
+	if d.Decision != nil && d.Decision.Court != "" {
+		m[fCourt] = d.Decision.Court
 	}
 	return m
 }

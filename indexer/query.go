@@ -76,11 +76,11 @@ type parsedQuery struct {
 
 // filters are the codes accepted per filter; empty means no filter.
 type filters struct {
-	jurisdiction, kind, year, language []string
+	jurisdiction, kind, year, language, court []string
 }
 
 func (f filters) empty() bool {
-	return len(f.jurisdiction)+len(f.kind)+len(f.year)+len(f.language) == 0
+	return len(f.jurisdiction)+len(f.kind)+len(f.year)+len(f.language)+len(f.court) == 0
 }
 
 // badQuery returns an error wrapping ErrBadQuery with a French message.

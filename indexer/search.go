@@ -100,6 +100,7 @@ var facetFields = []struct{ key, field string }{
 	{"type", fKind},
 	{"annee", fYear},
 	{"langue", fLanguage},
+	{"cour", fCourt},
 }
 
 // Search runs r against the index. Errors wrap ErrBadQuery for a query or
@@ -130,6 +131,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Response, error) {
 	f.jurisdiction = merge(f.jurisdiction, lower(r.Jurisdiction))
 	f.language = merge(f.language, lower(r.Language))
 	f.year = merge(f.year, r.Year)
+	f.court = merge(f.court, r.Court)
 	for _, k := range r.Kind {
 		if code, ok := kindCode(k); ok {
 			k = code
@@ -290,7 +292,7 @@ func (ix *Index) buildQuery(pq *parsedQuery, f filters) (q query.Query, typo boo
 	for _, fl := range []struct {
 		field  string
 		values []string
-	}{{fJurisdiction, f.jurisdiction}, {fKind, f.kind}, {fYear, f.year}, {fLanguage, f.language}} {
+	}{{fJurisdiction, f.jurisdiction}, {fKind, f.kind}, {fYear, f.year}, {fLanguage, f.language}, {fCourt, f.court}} {
 		if len(fl.values) == 0 {
 			continue
 		}

@@ -42,6 +42,7 @@ var languageNames = map[string]string{
 // facetNames are the headings of the facets, by URL parameter.
 var facetNames = map[string]string{
 	"juridiction": "Juridiction", "type": "Type de texte", "annee": "Année", "langue": "Langue",
+	"cour": "Cour (décisions)",
 }
 
 var monthNames = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",

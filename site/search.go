@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -51,14 +52,31 @@ var filterParams = []filterParam{
 		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres"},
 	{"langue", reLanguage.MatchString,
 		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)"},
+	{"cour", validCourt,
+		func(p *searchParams) *[]string { return &p.Court }, "un nom de juridiction (Cour de cassation…)"},
+}
+
+// validCourt accepts a court name as decisions write it: letters, spaces,
+// apostrophes and hyphens, at most 120 characters.
+func validCourt(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 120 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" '’-.", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // searchParams is a validated search request, as read from the URL.
 type searchParams struct {
 	Query                              string
 	Jurisdiction, Kind, Year, Language []string
-	Page                               int    // 1-based, /recherche
-	Sort                               string // "" (relevance) or "date"
+	Court                              []string // decisions only
+	Page                               int      // 1-based, /recherche
+	Sort                               string   // "" (relevance) or "date"
 	Limit, Offset                      int
 }
 
@@ -138,7 +156,7 @@ func (p searchParams) empty() bool {
 func (p searchParams) request() indexer.Request {
 	return indexer.Request{
 		Query: p.Query, Jurisdiction: p.Jurisdiction, Kind: p.Kind, Year: p.Year,
-		Language: p.Language, Offset: p.Offset, Limit: p.Limit, Sort: p.Sort,
+		Language: p.Language, Court: p.Court, Offset: p.Offset, Limit: p.Limit, Sort: p.Sort,
 	}
 }
 
@@ -173,6 +191,7 @@ func (p searchParams) with(fn func(*searchParams)) searchParams {
 	q.Kind = slices.Clone(p.Kind)
 	q.Year = slices.Clone(p.Year)
 	q.Language = slices.Clone(p.Language)
+	q.Court = slices.Clone(p.Court)
 	q.Page = 1
 	fn(&q)
 	return q
