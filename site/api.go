@@ -84,9 +84,8 @@ func (srv *server) apiDocument(c *gin.Context) error {
 	out := apiDoc{ID: d.ID, WorkID: d.WorkID, FRBRURI: d.FRBRURI, Title: d.Title, ShortTitles: nonNil(d.ShortTitles),
 		Kind: d.Kind, Jurisdiction: d.Jurisdiction, Language: d.Language, Date: d.Date, Number: d.Number,
 		Source: d.Source, Authority: d.Authority, Notes: nonNil(d.Notes), Provisions: make([]apiDocProvision, len(d.Provisions))}
-	for i, p := range d.Provisions {
-		out.Provisions[i] = apiDocProvision{ID: p.ID, Anchor: p.Anchor, Number: p.Number, Heading: p.Heading,
-			Path: nonNil(p.Path), Text: p.Text, Language: p.Language}
+	for i := range d.Provisions {
+		out.Provisions[i] = provisionJSON(d, &d.Provisions[i])
 	}
 	srv.writeJSON(c, http.StatusOK, &out)
 	return nil
@@ -95,42 +94,50 @@ func (srv *server) apiDocument(c *gin.Context) error {
 // apiProvision is the /api/provision JSON: the provision's fields of
 // /api/doc plus the citations both ways.
 type apiProvision struct {
-	ID       string        `json:"id"`
-	Anchor   string        `json:"anchor"`
-	Number   string        `json:"number"`
-	Heading  string        `json:"heading"`
-	Path     []string      `json:"path"`
-	Text     string        `json:"text"`
-	Language string        `json:"language"`
-	Cites    []CitationRef `json:"cites"`
-	CitedBy  []CitationRef `json:"cited_by"`
+	apiDocProvision
+	Cites   []CitationRef `json:"cites"`
+	CitedBy []CitationRef `json:"cited_by"`
 }
 
-// apiProvision serves /api/provision/{doc_id}/{anchor}.
-func (srv *server) apiProvision(c *gin.Context) error {
-	d, err := srv.lookupDocument(c.Param("doc_id"))
-	if err != nil {
-		return err
-	}
-	anchor := c.Param("anchor")
-	if !idPattern.MatchString(anchor) {
-		return notFound("ancre de disposition invalide")
-	}
-	p, ok := findProvision(d, anchor)
-	if !ok {
-		return notFound("aucune disposition « %s » dans le document « %s »", anchor, d.ID)
-	}
+// provisionJSON is a provision as /api/doc and /api/provision show it.
+func provisionJSON(d *corpus.Document, p *corpus.Provision) apiDocProvision {
 	id := p.ID
 	if id == "" {
 		id = d.ID + "/" + p.Anchor
 	}
-	srv.writeJSON(c, http.StatusOK, &apiProvision{
-		ID: id, Anchor: p.Anchor, Number: p.Number, Heading: p.Heading,
-		Path: nonNil(p.Path), Text: p.Text, Language: p.Language,
-		Cites:   nonNil(srv.citations.Cites(id)),
-		CitedBy: nonNil(srv.citations.CitedBy(id)),
-	})
+	return apiDocProvision{ID: id, Anchor: p.Anchor, Number: p.Number, Heading: p.Heading,
+		Path: nonNil(p.Path), Text: p.Text, Language: p.Language}
+}
+
+// apiProvision serves /api/provision/{doc_id}/{anchor}.
+func (srv *server) apiProvision(c *gin.Context) error {
+	d, p, err := srv.lookupProvision(c)
+	if err != nil {
+		return err
+	}
+	out := apiProvision{apiDocProvision: provisionJSON(d, p)}
+	out.Cites = nonNil(srv.citations.Cites(out.ID))
+	out.CitedBy = nonNil(srv.citations.CitedBy(out.ID))
+	srv.writeJSON(c, http.StatusOK, &out)
 	return nil
+}
+
+// lookupProvision finds the provision of the route's doc_id and anchor
+// parameters; an invalid or unknown one is a 404.
+func (srv *server) lookupProvision(c *gin.Context) (*corpus.Document, *corpus.Provision, error) {
+	d, err := srv.lookupDocument(c.Param("doc_id"))
+	if err != nil {
+		return nil, nil, err
+	}
+	anchor := c.Param("anchor")
+	if !idPattern.MatchString(anchor) {
+		return nil, nil, notFound("ancre de disposition invalide")
+	}
+	p, ok := findProvision(d, anchor)
+	if !ok {
+		return nil, nil, notFound("aucune disposition « %s » dans le document « %s »", anchor, d.ID)
+	}
+	return d, p, nil
 }
 
 // healthz serves /healthz: {"status":"ok","documents":N}.

@@ -79,18 +79,11 @@ func (srv *server) permalink(d *corpus.Document, anchor string) string {
 // handleProvisionRedirect serves /doc/{doc_id}/{anchor}: a redirect to the
 // page holding the provision, anchor included.
 func (srv *server) handleProvisionRedirect(c *gin.Context) error {
-	d, err := srv.lookupDocument(c.Param("doc_id"))
+	d, p, err := srv.lookupProvision(c)
 	if err != nil {
 		return err
 	}
-	anchor := c.Param("anchor")
-	if !idPattern.MatchString(anchor) {
-		return notFound("ancre de disposition invalide")
-	}
-	if _, ok := findProvision(d, anchor); !ok {
-		return notFound("aucune disposition « %s » dans le document « %s »", anchor, d.ID)
-	}
-	c.Redirect(http.StatusFound, srv.provisionURL(d, anchor))
+	c.Redirect(http.StatusFound, srv.provisionURL(d, p.Anchor))
 	return nil
 }
 
