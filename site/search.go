@@ -132,7 +132,7 @@ func parseSearchParams(v url.Values, api bool) (searchParams, error) {
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > maxLimit {
-			return p, badRequest("limit doit être un entier de 1 à %d", maxLimit)
+			return p, badRequest("le paramètre limit doit être un entier de 1 à %d", maxLimit)
 		}
 		p.Limit = n
 		p.Offset = (p.Page - 1) * n
@@ -140,7 +140,7 @@ func parseSearchParams(v url.Values, api bool) (searchParams, error) {
 	if s := v.Get("offset"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > maxOffset {
-			return p, badRequest("offset doit être un entier de 0 à %d", maxOffset)
+			return p, badRequest("le paramètre offset doit être un entier de 0 à %d", maxOffset)
 		}
 		p.Offset = n
 	}

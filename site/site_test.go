@@ -125,7 +125,7 @@ func TestRoutes(t *testing.T) {
 
 		{"/api/search?q=texte", 200, []string{`"total":15`, `"hits":[{`}, nil},
 		{"/api/search", 200, []string{`"hits":[]`, `"total":0`}, nil},
-		{"/api/search?q=texte&limit=0", 400, []string{`{"error":"Limit doit`}, nil},
+		{"/api/search?q=texte&limit=0", 400, []string{`{"error":"Le paramètre limit doit`}, nil},
 		{"/api/search?q=texte&limit=101", 400, []string{`"error"`}, nil},
 		{"/api/search?q=texte&offset=-1", 400, []string{`"error"`}, nil},
 		{"/api/search?q=texte&offset=1001", 400, []string{`"error"`}, nil},

@@ -27,10 +27,28 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index (obligatoire)")
 	fs.BoolVar(&cfg.JSON, "json", false, "imprimer l'objet JSON de /api/search")
 	fs.IntVar(&cfg.Limit, "limit", 10, "nombre de résultats (1 à 100)")
-	if err := fs.Parse(args); err != nil {
-		return err
+	// Flags may follow the query words ("traite -limit 2"); the query's own
+	// "-mot" exclusions stay words.
+	var words []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		i := 0
+		for i < len(rest) && !isSearchFlag(rest[i]) {
+			i++
+		}
+		words = append(words, rest[:i]...)
+		if i == len(rest) {
+			break
+		}
+		args = rest[i:]
 	}
-	cfg.Query = strings.Join(fs.Args(), " ")
+	cfg.Query = strings.Join(words, " ")
+	if strings.TrimSpace(cfg.Query) == "" {
+		return usageErr("search demande une requête : lextraite search -index DIR REQUÊTE")
+	}
 	if cfg.Index == "" {
 		return usageErr("search demande -index DIR")
 	}
@@ -51,7 +69,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
-	fmt.Fprintf(stdout, "%d résultats (%.1f ms)\n", res.Total, res.TookMS)
+	s := "s"
+	if res.Total < 2 {
+		s = ""
+	}
+	fmt.Fprintf(stdout, "%d résultat%s (%.1f ms)\n", res.Total, s, res.TookMS)
 	if res.Suggestion != "" {
 		fmt.Fprintf(stdout, "Vouliez-vous dire : %s ?\n", res.Suggestion)
 	}
@@ -76,4 +98,18 @@ func plainSnippet(s string) string {
 		return "]"
 	})
 	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&#34;", "\"", "&#39;", "'", "&quot;", "\"", "&amp;", "&").Replace(s)
+}
+
+// isSearchFlag tells the flags of `lextraite search` from query words.
+func isSearchFlag(a string) bool {
+	name := strings.TrimLeft(a, "-")
+	if name == a {
+		return false
+	}
+	name, _, _ = strings.Cut(name, "=")
+	switch name {
+	case "index", "json", "limit", "h", "help":
+		return true
+	}
+	return false
 }
