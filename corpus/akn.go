@@ -96,6 +96,9 @@ func DefaultFRBRURI(d *Document) string {
 		uri += "/" + d.Date[:4]
 	}
 	num := Slug(d.Number)
+	if len(d.Date) >= 4 && strings.HasPrefix(num, d.Date[:4]+"-") {
+		num = num[5:] // loi n° 2012-023 of 2012: "/2012/023"
+	}
 	if num == "" {
 		num = d.ID
 	}

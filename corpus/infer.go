@@ -276,6 +276,9 @@ func finish(d *Document, u unit, metas []*Meta) {
 	if d.Kind == "" {
 		d.Kind = KindAutre
 	}
+	if d.FRBRURI == "" && d.Jurisdiction != "" && d.Kind != KindAutre && d.Date != "" {
+		d.FRBRURI = DefaultFRBRURI(d)
+	}
 	if d.Authority == "" {
 		d.Authority = AuthorityTranscription
 		if d.Kind == KindDecision && d.Format == "pdf" {

@@ -356,3 +356,12 @@ func FuzzAlineasAndAKN(f *testing.F) {
 		}
 	})
 }
+
+// TestDefaultFRBRURI: a user's law gets its Akoma Ntoso work URI from its
+// metadata, the year not repeated in the number (DESIGN.md example).
+func TestDefaultFRBRURI(t *testing.T) {
+	d := &Document{ID: "ml-loi-2012-023", Kind: KindLoi, Jurisdiction: "ml", Date: "2012-07-12", Number: "2012-023"}
+	if got := DefaultFRBRURI(d); got != "/akn/ml/act/loi/2012/023" {
+		t.Errorf("DefaultFRBRURI = %q", got)
+	}
+}
