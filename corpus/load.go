@@ -35,6 +35,9 @@ type Options struct {
 	// zero value recognises them with the default cache. Without Tesseract
 	// such files are reported "à océriser".
 	OCR OCRConfig
+	// Cache, when set, keeps parsed documents by content hash so that
+	// unchanged units are not parsed again (see ParseCache).
+	Cache *ParseCache
 }
 
 // Report is the outcome of LoadDir: every document, and every file that
@@ -46,6 +49,9 @@ type Report struct {
 	Documents []*Document
 	// Skipped files, sorted by Path.
 	Skipped []Skipped
+	// Parsed and Cached count the units (files, or folders read as one
+	// document) parsed in this run and those read back from Options.Cache.
+	Parsed, Cached int
 }
 
 // unit is a file, or a folder read as one document.
@@ -82,6 +88,7 @@ func LoadDir(root string, opt Options) (*Report, error) {
 	type result struct {
 		docs []*Document
 		skip []Skipped
+		hit  bool
 	}
 	results := make([]result, len(units))
 	var wg sync.WaitGroup
@@ -92,8 +99,8 @@ func LoadDir(root string, opt Options) (*Report, error) {
 			defer wg.Done()
 			for i := range next {
 				u := units[i]
-				docs, skip := loadUnit(u, src, opt.OCR)
-				results[i] = result{docs, skip}
+				docs, skip, hit := opt.Cache.loadUnitCached(u, src, opt.OCR)
+				results[i] = result{docs, skip, hit}
 				if opt.Progress != nil {
 					opt.Progress(u.rel, u.files)
 				}
@@ -108,6 +115,11 @@ func LoadDir(root string, opt Options) (*Report, error) {
 	for _, r := range results {
 		rep.Documents = append(rep.Documents, r.docs...)
 		rep.Skipped = append(rep.Skipped, r.skip...)
+		if r.hit {
+			rep.Cached++
+		} else {
+			rep.Parsed++
+		}
 	}
 	dedupeIDs(rep.Documents)
 	sort.SliceStable(rep.Documents, func(i, j int) bool {

@@ -35,6 +35,10 @@ type Request struct {
 	Offset, Limit int
 	// Sort is "" (relevance) or "date" (newest first).
 	Sort string
+	// Facets asks for Response.Facets: counting the filter values of
+	// every hit costs a good part of a search on a large result set, so
+	// only the pages that show them ask.
+	Facets bool
 }
 
 // Response is the /api/search object: {query, total, took_ms, hits}.
@@ -47,7 +51,8 @@ type Response struct {
 	Hits   []Hit   `json:"hits"`
 
 	// Facets are counts per filter value for the whole result set, keyed
-	// by "juridiction", "type", "annee", "langue" and, for decisions, "cour". Not part of the API JSON.
+	// by "juridiction", "type", "annee", "langue" and, for decisions, "cour"
+	// (empty unless Request.Facets). Not part of the API JSON.
 	Facets map[string][]FacetCount `json:"-"`
 	// Suggestion is a corrected query ("vouliez-vous dire") when the query
 	// found little or nothing; "" otherwise. Not part of the API JSON.

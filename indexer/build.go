@@ -10,10 +10,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/util"
 
 	_ "lextraite/analyzers" // registers the analyzers named in the mapping
 	"lextraite/corpus"
@@ -91,8 +96,18 @@ func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 	if err != nil {
 		return err
 	}
-	if err := writeBleve(ctx, filepath.Join(gen, bleveDir), docs, len(docs)+nprov, progress); err != nil {
-		return err
+	// store.json.gz is written while bleve builds: the documents first,
+	// the stats (known at the end) last.
+	statsc := make(chan *Stats, 1)
+	storeErr := make(chan error, 1)
+	go func() {
+		storeErr <- writeStore(filepath.Join(gen, storeFile), docs, statsc)
+	}()
+	berr := writeBleve(ctx, filepath.Join(gen, bleveDir), docs, len(docs)+nprov, progress)
+	if berr != nil {
+		statsc <- nil
+		<-storeErr
+		return berr
 	}
 
 	stats.Documents = len(docs)
@@ -105,7 +120,8 @@ func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 	}
 	end := time.Now().UTC()
 	stats.BuiltAt = end.Format(time.RFC3339)
-	if err := writeStore(filepath.Join(gen, storeFile), &store{Version: storeVersion, Stats: stats, Documents: docs}); err != nil {
+	statsc <- &stats
+	if err := <-storeErr; err != nil {
 		return err
 	}
 	if err := syncTree(gen); err != nil {
@@ -161,54 +177,82 @@ func checkDocs(in []*corpus.Document) (docs []*corpus.Document, nprov int, textB
 	return docs, nprov, textBytes, nil
 }
 
-// writeBleve writes the bleve index at path with bleve's offline builder
-// (batches of batchSize, one merged segment at the end).
+// writeBleve writes the bleve index at path with scorch's offline builder:
+// every CPU maps and analyses documents in parallel (the costly part)
+// while this goroutine turns the analysed batches into segments, in
+// document order; the segments are merged in one pass at the end. The
+// layout is exactly bleve.NewBuilder's (index_meta.json, store/ with the
+// mapping), so bleve.Open reads it.
 func writeBleve(ctx context.Context, path string, docs []*corpus.Document, total int, progress func(done, total int)) error {
 	m, err := newMapping()
 	if err != nil {
 		return fmt.Errorf("indexer: mapping: %w", err)
 	}
-	b, err := bleve.NewBuilder(path, m, map[string]any{"batchSize": batchSize})
+	if err := m.Validate(); err != nil {
+		return fmt.Errorf("indexer: mapping: %w", err)
+	}
+	mb, err := util.MarshalJSON(m)
+	if err != nil {
+		return fmt.Errorf("indexer: mapping: %w", err)
+	}
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return fmt.Errorf("indexer: %w", err)
+	}
+	meta := []byte(`{"storage":"` + scorch.Name + `","index_type":"` + scorch.Name + `"}`)
+	if err := os.WriteFile(filepath.Join(path, "index_meta.json"), meta, 0o644); err != nil {
+		return fmt.Errorf("indexer: %w", err)
+	}
+	b, err := scorch.NewBuilder(map[string]any{
+		"path":            filepath.Join(path, "store"),
+		"buildPathPrefix": filepath.Dir(path), // temporary segments inside the generation
+		"batchSize":       batchSize,
+		"mergeMax":        mergeMax,
+		"internal":        map[string][]byte{string(util.MappingInternalKey): mb},
+	})
 	if err != nil {
 		return fmt.Errorf("indexer: %w", err)
 	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := analyseParallel(ctx, m, docs)
 	done := 0
-	step := func() error {
-		done++
-		if progress != nil && (done%batchSize == 0 || done == total) {
+	var ierr error
+	for c := range chunks {
+		r := <-c
+		if ierr != nil {
+			continue // drain
+		}
+		if r.err != nil {
+			ierr = r.err
+			cancel()
+			continue
+		}
+		for _, d := range r.docs {
+			if err := b.Index(d); err != nil {
+				ierr = fmt.Errorf("indexer: %s: %w", d.ID(), err)
+				cancel()
+				break
+			}
+		}
+		done += len(r.docs)
+		if progress != nil {
 			progress(done, total)
 		}
-		if done%64 == 0 {
-			return ctx.Err()
+		if err := ctx.Err(); err != nil && ierr == nil {
+			ierr = err
 		}
-		return nil
 	}
-	index := func() error {
-		for _, d := range docs {
-			if err := b.Index(d.ID, documentFields(d)); err != nil {
-				return fmt.Errorf("indexer: %s: %w", d.ID, err)
-			}
-			if err := step(); err != nil {
-				return err
-			}
-			for i := range d.Provisions {
-				p := &d.Provisions[i]
-				if err := b.Index(p.ID, provisionFields(d, p)); err != nil {
-					return fmt.Errorf("indexer: %s: %w", p.ID, err)
-				}
-				if err := step(); err != nil {
-					return err
-				}
-			}
-		}
-		return ctx.Err()
+	if ierr == nil {
+		ierr = ctx.Err()
 	}
-	if err := index(); err != nil {
-		b.Close()
+	if ierr != nil {
+		// the builder's temporary directory is inside the generation,
+		// removed with it
 		if ctx.Err() != nil {
 			return fmt.Errorf("indexer: construction interrompue: %w", ctx.Err())
 		}
-		return err
+		return ierr
 	}
 	if err := b.Close(); err != nil {
 		return fmt.Errorf("indexer: %w", err)
@@ -216,15 +260,153 @@ func writeBleve(ctx context.Context, path string, docs []*corpus.Document, total
 	return nil
 }
 
-func writeStore(path string, s *store) error {
+// mergeMax is how many segments the builder merges at once: all of them
+// in practice, so that every posting is rewritten once instead of once per
+// merge level.
+const mergeMax = 1 << 20
+
+// analysed is one chunk of mapped and analysed bleve documents.
+type analysed struct {
+	docs []*document.Document
+	err  error
+}
+
+// analyseParallel maps and analyses docs and their provisions on every CPU.
+// It returns, in document order, one channel per chunk that yields the
+// chunk once ready; the number of chunks in flight is bounded.
+func analyseParallel(ctx context.Context, m mapping.IndexMapping, docs []*corpus.Document) <-chan chan analysed {
+	type item struct {
+		d *corpus.Document
+		p int // provision index, -1 for the document itself
+	}
+	type job struct {
+		items []item
+		out   chan analysed
+	}
+	workers := runtime.GOMAXPROCS(0)
+	ordered := make(chan chan analysed, 4*workers)
+	jobs := make(chan job, 4*workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				var r analysed
+				for _, it := range j.items {
+					if ctx.Err() != nil {
+						r.err = ctx.Err()
+						break
+					}
+					var (
+						id     string
+						fields map[string]any
+					)
+					if it.p < 0 {
+						id, fields = it.d.ID, documentFields(it.d)
+					} else {
+						p := &it.d.Provisions[it.p]
+						id, fields = p.ID, provisionFields(it.d, p)
+					}
+					doc := document.NewDocument(id)
+					if err := m.MapDocument(doc, fields); err != nil {
+						r.err = fmt.Errorf("indexer: %s: %w", id, err)
+						break
+					}
+					preAnalyse(doc)
+					r.docs = append(r.docs, doc)
+				}
+				j.out <- r
+			}
+		}()
+	}
+	go func() {
+		defer close(ordered)
+		defer close(jobs)
+		const chunk = 64
+		var items []item
+		flush := func() bool {
+			if len(items) == 0 {
+				return true
+			}
+			out := make(chan analysed, 1)
+			select {
+			case ordered <- out:
+			case <-ctx.Done():
+				return false
+			}
+			jobs <- job{items: items, out: out}
+			items = nil
+			return true
+		}
+		for _, d := range docs {
+			items = append(items, item{d, -1})
+			for i := range d.Provisions {
+				items = append(items, item{d, i})
+				if len(items) >= chunk && !flush() {
+					return
+				}
+			}
+			if len(items) >= chunk && !flush() {
+				return
+			}
+		}
+		flush()
+	}()
+	return ordered
+}
+
+// preAnalyse analyses every indexed field of doc now, and marks it so that
+// the builder's own analysis pass leaves it as is (scorch calls Analyze on
+// each field again before building a segment).
+func preAnalyse(doc *document.Document) {
+	for i, f := range doc.Fields {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+			doc.Fields[i] = analysedField{f}
+		}
+	}
+}
+
+// analysedField is a field whose analysis is already done.
+type analysedField struct{ document.Field }
+
+// Analyze is a no-op: the tokens were computed by preAnalyse.
+func (analysedField) Analyze() {}
+
+// writeStore writes store.json.gz: the documents as soon as called, then
+// the stats once received on statsc (nil abandons the file). The fields are
+// in another order than the store struct; JSON decoding does not mind.
+func writeStore(path string, docs []*corpus.Document, statsc <-chan *Stats) (err error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 	if err != nil {
+		<-statsc
 		return fmt.Errorf("indexer: %w", err)
 	}
 	defer f.Close()
+	defer func() {
+		if err != nil {
+			os.Remove(path)
+		}
+	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
 	zw := gzip.NewWriter(bw)
-	if err := json.NewEncoder(zw).Encode(s); err != nil {
+	fmt.Fprintf(zw, `{"version":%d,"documents":`, storeVersion)
+	derr := json.NewEncoder(zw).Encode(docs)
+	stats := <-statsc
+	if stats == nil {
+		return errors.New("indexer: construction abandonnée")
+	}
+	if derr != nil {
+		return fmt.Errorf("indexer: %s: %w", path, derr)
+	}
+	sb, err := json.Marshal(stats)
+	if err != nil {
+		return fmt.Errorf("indexer: %s: %w", path, err)
+	}
+	zw.Write([]byte(`,"stats":`))
+	zw.Write(sb)
+	if _, err := zw.Write([]byte("}\n")); err != nil {
 		return fmt.Errorf("indexer: %s: %w", path, err)
 	}
 	if err := zw.Close(); err != nil {

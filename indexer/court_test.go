@@ -22,7 +22,7 @@ func TestCourtFacet(t *testing.T) {
 	if len(resp.Hits) != 1 || resp.Hits[0].DocID != "synth-b" {
 		t.Errorf("court filter: %v", hitIDs(resp))
 	}
-	all := doSearch(t, ix, Request{Query: "zorglub"})
+	all := doSearch(t, ix, Request{Query: "zorglub", Facets: true})
 	got := map[string]int{}
 	for _, fc := range all.Facets["cour"] {
 		got[fc.Value] = fc.Count

@@ -178,7 +178,7 @@ func TestFilters(t *testing.T) {
 
 func TestFacetsAndSort(t *testing.T) {
 	_, ix := buildTest(t, testDocs(t))
-	resp := doSearch(t, ix, Request{Limit: 100, Sort: "date"})
+	resp := doSearch(t, ix, Request{Limit: 100, Sort: "date", Facets: true})
 	if resp.Total != uint64(len(resp.Hits)) || resp.Total < 15 {
 		t.Fatalf("browse: total %d, hits %d", resp.Total, len(resp.Hits))
 	}

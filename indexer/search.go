@@ -150,8 +150,10 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Response, error) {
 	q, typo := ix.buildQuery(pq, f)
 	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	req.IncludeLocations = true
-	for _, fc := range facetFields {
-		req.AddFacet(fc.key, bleve.NewFacetRequest(fc.field, 200))
+	if r.Facets {
+		for _, fc := range facetFields {
+			req.AddFacet(fc.key, bleve.NewFacetRequest(fc.field, 200))
+		}
 	}
 	if r.Sort == "date" {
 		req.SortBy([]string{"-" + fDate, "-_score", "_id"})
@@ -179,6 +181,9 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Response, error) {
 		}
 	}
 	for _, fc := range facetFields {
+		if !r.Facets {
+			break
+		}
 		fr := res.Facets[fc.key]
 		counts := []FacetCount{}
 		if fr != nil {
@@ -332,6 +337,9 @@ type queryContext struct {
 	syn    *synonyms
 	// unknown lists the query words found in no field (typos).
 	unknown []string
+	// terms memoises termsOf: the glossary lookups analyse each query
+	// word once per glossary phrase otherwise.
+	terms map[[2]string][]string
 }
 
 func (ix *Index) newQueryContext(langs []string) *queryContext {
@@ -442,7 +450,12 @@ func (qc *queryContext) synonymClauses(pq *parsedQuery) map[int]query.Query {
 
 // termsOf returns the terms the analyzer of lang makes of a word.
 func (qc *queryContext) termsOf(lang, w string) []string {
-	a := qc.ix.analyzer(analyzers.ForLanguage(lang))
+	an := analyzers.ForLanguage(lang)
+	key := [2]string{an, w}
+	if out, ok := qc.terms[key]; ok {
+		return out
+	}
+	a := qc.ix.analyzer(an)
 	if a == nil {
 		return nil
 	}
@@ -450,6 +463,10 @@ func (qc *queryContext) termsOf(lang, w string) []string {
 	for _, t := range a.Analyze([]byte(w)) {
 		out = append(out, string(t.Term))
 	}
+	if qc.terms == nil {
+		qc.terms = map[[2]string][]string{}
+	}
+	qc.terms[key] = out
 	return out
 }
 
@@ -507,14 +524,14 @@ func (qc *queryContext) proximityQuery(pq *parsedQuery) query.Query {
 		mq.SetBoost(boost)
 		alts = append(alts, mq)
 	}
-	if slices.Contains(qc.langs, "fr") && len(words) > 1 {
-		add(fTextExact, analyzers.FrenchExact, boostProximity)
+	exactFR := slices.Contains(qc.langs, "fr") && len(words) > 1
+	if exactFR {
 		add(fTitleExact, analyzers.FrenchExact, boostProximity)
 	}
 	for _, l := range qc.langs {
 		an := analyzers.ForLanguage(l)
 		if len(words) > 1 {
-			add(langField(fText, l), an, boostProximity*langBoost(l))
+			add(langField(fText, l), an, boostProximity*langBoost(l)*frPhraseBoost(l, exactFR))
 		}
 		add(langField(fHeading, l), an, boostHeadingPhrase*langBoost(l))
 		add(langField(fDefines, l), an, boostDefines*langBoost(l))
@@ -827,4 +844,15 @@ func textRanges(dm *search.DocumentMatch) []span {
 		}
 	}
 	return spans
+}
+
+// frPhraseBoost: the phrase of a French query is looked for in the folded
+// text field only (a second phrase on the exact field doubled the cost of
+// the most expensive clause for no better ranking), with the weight the two
+// had together.
+func frPhraseBoost(l string, exactFR bool) float64 {
+	if l == "fr" && exactFR {
+		return 2
+	}
+	return 1
 }

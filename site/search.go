@@ -75,15 +75,17 @@ type searchParams struct {
 	Query                              string
 	Jurisdiction, Kind, Year, Language []string
 	Court                              []string // decisions only
-	Page                               int      // 1-based, /recherche
-	Sort                               string   // "" (relevance) or "date"
-	Limit, Offset                      int
+	// API marks /api/search, which shows no facets: they are not counted.
+	API           bool
+	Page          int    // 1-based, /recherche
+	Sort          string // "" (relevance) or "date"
+	Limit, Offset int
 }
 
 // parseSearchParams validates the parameters of /recherche (api false) or
 // /api/search (api true: limit and offset too).
 func parseSearchParams(v url.Values, api bool) (searchParams, error) {
-	var p searchParams
+	p := searchParams{API: api}
 	q := strings.TrimSpace(strings.ToValidUTF8(v.Get("q"), "\uFFFD"))
 	if n := utf8.RuneCountInString(q); n > maxQueryRunes {
 		return p, badRequest("la requête compte %d caractères, au-delà de la limite de %d : raccourcissez-la", n, maxQueryRunes)
@@ -156,7 +158,7 @@ func (p searchParams) empty() bool {
 func (p searchParams) request() indexer.Request {
 	return indexer.Request{
 		Query: p.Query, Jurisdiction: p.Jurisdiction, Kind: p.Kind, Year: p.Year,
-		Language: p.Language, Court: p.Court, Offset: p.Offset, Limit: p.Limit, Sort: p.Sort,
+		Language: p.Language, Court: p.Court, Offset: p.Offset, Limit: p.Limit, Sort: p.Sort, Facets: !p.API,
 	}
 }
 

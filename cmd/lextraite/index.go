@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -24,6 +25,9 @@ type indexConfig struct {
 	// where recognised text is kept by file hash ("" the user cache).
 	NoOCR    bool
 	OCRCache string
+	// NoCache parses every file again instead of reading unchanged ones
+	// from the parse cache (INDEX/parse-cache).
+	NoCache bool
 }
 
 // addIndexFlags declares the flags shared by index and serve.
@@ -31,6 +35,7 @@ func addIndexFlags(fs *flag.FlagSet, cfg *indexConfig) {
 	fs.StringVar(&cfg.Meta, "meta", "", "dossier de métadonnées (YAML) qui reflète les chemins du corpus")
 	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
 	fs.BoolVar(&cfg.NoOCR, "no-ocr", false, "ne pas océriser les PDF numérisés (ils sont signalés « à océriser »)")
+	fs.BoolVar(&cfg.NoCache, "no-cache", false, "relire tous les fichiers sans le cache d'analyse (INDEX/parse-cache)")
 	fs.StringVar(&cfg.OCRCache, "ocr-cache", "", "dossier du cache de reconnaissance optique (défaut : cache utilisateur)")
 }
 
@@ -58,12 +63,16 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 type summary struct {
 	stats      indexer.Stats
 	incomplete []*corpus.Document
-	took       time.Duration
+	// parsed and cached count the files (or folders) parsed and those
+	// read back unchanged from the parse cache.
+	parsed, cached int
+	took           time.Duration
 }
 
 func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "\nFichiers vus : %d\nDocuments indexés : %d\nDispositions (articles) : %d\nDurée : %s\n",
 		s.stats.FilesSeen, s.stats.Documents, s.stats.Provisions, s.took.Round(time.Millisecond))
+	fmt.Fprintf(w, "Textes analysés : %d ; inchangés, repris du cache : %d\n", s.parsed, s.cached)
 	if len(s.stats.Skipped) > 0 {
 		fmt.Fprintf(w, "\nFichiers non indexés : %d\n", len(s.stats.Skipped))
 		for _, sk := range s.stats.Skipped {
@@ -104,9 +113,15 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 			}
 		}
 	}
+	if !cfg.NoCache {
+		opt.Cache = corpus.NewParseCache(parseCacheDir(cfg.Index))
+	}
 	rep, err := corpus.LoadDir(cfg.Corpus, opt)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Cache != nil {
+		_ = opt.Cache.Prune() // entries of removed or changed files; only disk space is at stake
 	}
 	if bar != nil {
 		_ = bar.Finish()
@@ -114,7 +129,7 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 	}
 	corpus.Resolve(rep.Documents, corpus.DefaultCatalog())
 	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped}
-	sum := &summary{stats: stats}
+	sum := &summary{stats: stats, parsed: rep.Parsed, cached: rep.Cached}
 	for _, d := range rep.Documents {
 		sum.stats.Documents++
 		sum.stats.Provisions += len(d.Provisions)
@@ -147,6 +162,12 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 	}
 	sum.took = time.Since(start)
 	return sum, nil
+}
+
+// parseCacheDir is where the parse cache of the index at dir is kept:
+// beside the generations, so it survives every rebuild.
+func parseCacheDir(index string) string {
+	return filepath.Join(index, "parse-cache")
 }
 
 func newBar(n int, desc string, w io.Writer) *progressbar.ProgressBar {
