@@ -599,6 +599,24 @@ func firstLine(blocks []block) string {
 	return ""
 }
 
+// MergeReports joins the reports of several corpus folders read one after
+// the other (a shared corpus and a user's own texts): files and documents
+// add up, and document ids are made unique across them as within one.
+func MergeReports(reps ...*Report) *Report {
+	out := &Report{}
+	for _, r := range reps {
+		out.FilesSeen += r.FilesSeen
+		out.Parsed += r.Parsed
+		out.Cached += r.Cached
+		out.Documents = append(out.Documents, r.Documents...)
+		out.Skipped = append(out.Skipped, r.Skipped...)
+	}
+	if len(reps) > 1 {
+		dedupeIDs(out.Documents)
+	}
+	return out
+}
+
 // dedupeIDs makes document ids unique by suffixing -2, -3… in source order.
 func dedupeIDs(docs []*Document) {
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source })

@@ -95,6 +95,11 @@ type Stats struct {
 	Skipped    []corpus.Skipped `json:"skipped"`
 	// BuiltAt is the RFC 3339 time the build finished.
 	BuiltAt string `json:"built_at"`
+	// Corpus lists the corpus folders read (absolute paths) and Fingerprint
+	// identifies their files (paths, sizes, modification times) and the
+	// metadata folder, so `serve -corpus` knows when to rebuild.
+	Corpus      []string `json:"corpus,omitempty"`
+	Fingerprint string   `json:"fingerprint,omitempty"`
 	// TextBytes is the size of all indexed text, for MB/s figures.
 	TextBytes int64 `json:"text_bytes"`
 }

@@ -19,8 +19,11 @@ import (
 
 // indexConfig holds the flags of `lextraite index`.
 type indexConfig struct {
-	Corpus, Index, Meta string
-	Quiet               bool
+	// Corpus lists the corpus folders, read one after the other (the shared
+	// corpus, then a user's own texts): -corpus may be repeated.
+	Corpus      corpusList
+	Index, Meta string
+	Quiet       bool
 	// NoOCR reports scanned PDFs instead of recognising them; OCRCache is
 	// where recognised text is kept by file hash ("" the user cache).
 	NoOCR    bool
@@ -43,13 +46,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var cfg indexConfig
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.Corpus, "corpus", "", "dossier du corpus à lire (obligatoire)")
+	fs.Var(&cfg.Corpus, "corpus", "dossier du corpus à lire (obligatoire ; répétable : -corpus ../shared/corpus -corpus mes-textes)")
 	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index à construire (obligatoire)")
 	addIndexFlags(fs, &cfg)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if cfg.Corpus == "" || cfg.Index == "" {
+	if len(cfg.Corpus) == 0 || cfg.Index == "" {
 		return usageErr("index demande -corpus DIR et -index DIR")
 	}
 	sum, err := buildIndex(ctx, cfg, stderr)
@@ -116,10 +119,23 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 	if !cfg.NoCache {
 		opt.Cache = corpus.NewParseCache(parseCacheDir(cfg.Index))
 	}
-	rep, err := corpus.LoadDir(cfg.Corpus, opt)
+	fp, err := fingerprint(cfg.Corpus, cfg.Meta)
 	if err != nil {
 		return nil, err
 	}
+	var reps []*corpus.Report
+	for _, root := range cfg.Corpus {
+		r, err := corpus.LoadDir(root, opt)
+		if err != nil {
+			return nil, err
+		}
+		if len(cfg.Corpus) > 1 && bar != nil {
+			_ = bar.Finish()
+			fmt.Fprintln(stderr)
+		}
+		reps = append(reps, r)
+	}
+	rep := corpus.MergeReports(reps...)
 	if opt.Cache != nil {
 		_ = opt.Cache.Prune() // entries of removed or changed files; only disk space is at stake
 	}
@@ -128,7 +144,7 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 		fmt.Fprintln(stderr)
 	}
 	corpus.Resolve(rep.Documents, corpus.DefaultCatalog())
-	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped}
+	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped, Corpus: fp.roots, Fingerprint: fp.sum}
 	sum := &summary{stats: stats, parsed: rep.Parsed, cached: rep.Cached}
 	for _, d := range rep.Documents {
 		sum.stats.Documents++
@@ -139,7 +155,7 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 	}
 	if len(rep.Documents) == 0 {
 		sum.took = time.Since(start)
-		return sum, fmt.Errorf("aucun document indexé dans %s", cfg.Corpus)
+		return sum, fmt.Errorf("aucun document indexé dans %s", strings.Join(cfg.Corpus, ", "))
 	}
 	var progress func(done, total int)
 	if tty {

@@ -7,12 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -38,7 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.Index, "index", "", "dossier de l'index (obligatoire)")
-	fs.StringVar(&cfg.Corpus, "corpus", "", "dossier du corpus : reconstruit l'index s'il manque ou est plus ancien")
+	fs.Var(&cfg.Corpus, "corpus", "dossier du corpus (répétable) : reconstruit l'index s'il manque ou si le corpus a changé")
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "adresse d'écoute")
 	fs.BoolVar(&cfg.Open, "open", false, "autoriser l'écoute hors de la boucle locale sans identifiants")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "mandataires de confiance (IP ou CIDR, séparés par des virgules)")
@@ -60,7 +58,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 		return usageErr("écouter sur %s (hors boucle locale) demande LEXTRAITE_TOKEN ou LEXTRAITE_USER et LEXTRAITE_PASSWORD, ou l'option -open", cfg.Addr)
 	}
 
-	if cfg.Corpus != "" {
+	if len(cfg.Corpus) > 0 {
 		stale, why, err := indexStale(cfg.Index, cfg.Corpus, cfg.Meta)
 		if err != nil {
 			return err
@@ -142,37 +140,29 @@ func isLoopback(addr string) (bool, error) {
 	return ip != nil && ip.IsLoopback(), nil
 }
 
-// indexStale reports whether the index in dir is missing or older than the
-// newest file of the corpus or of the metadata folder.
-func indexStale(dir, corpusDir, metaDir string) (bool, string, error) {
-	built, err := indexer.BuiltAt(dir)
+// indexStale reports whether the index in dir is missing or was built
+// from other files than the corpus folders and metadata folder hold now
+// (a file added, even with an old date, removed or changed; other
+// folders), with the reason.
+func indexStale(dir string, roots []string, metaDir string) (bool, string, error) {
+	ix, err := indexer.Open(dir)
 	if err != nil {
 		if errors.Is(err, indexer.ErrNoIndex) || errors.Is(err, os.ErrNotExist) {
 			return true, "pas d'index", nil
 		}
 		return false, "", err
 	}
-	for _, root := range []string{corpusDir, metaDir} {
-		if root == "" {
-			continue
-		}
-		newer := ""
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || newer != "" {
-				return nil
-			}
-			if info, e := d.Info(); e == nil && info.ModTime().After(built) {
-				newer = p
-				return filepath.SkipAll
-			}
-			return nil
-		})
-		if err != nil {
-			return false, "", err
-		}
-		if newer != "" {
-			return true, "modifié depuis la dernière indexation : " + newer, nil
-		}
+	built := ix.Stats()
+	ix.Close()
+	fp, err := fingerprint(roots, metaDir)
+	if err != nil {
+		return false, "", err
+	}
+	switch {
+	case strings.Join(built.Corpus, "\n") != strings.Join(fp.roots, "\n"):
+		return true, "index construit à partir d'autres dossiers (" + strings.Join(built.Corpus, ", ") + ")", nil
+	case built.Fingerprint != fp.sum:
+		return true, "fichiers ajoutés, modifiés ou supprimés depuis la dernière indexation", nil
 	}
 	return false, "", nil
 }
