@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 	"io/fs"
 	"os"
 	"path"
@@ -155,6 +157,10 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 			if rel != "." && strings.HasPrefix(d.Name(), ".") {
 				return fs.SkipDir
 			}
+			if rel != "." && isIndexDir(abs) {
+				skipped = append(skipped, Skipped{Path: rel, Reason: "dossier d'index lextraite (pas un texte), ignoré", Code: "unsupported"})
+				return fs.SkipDir
+			}
 			if rel != "." && isFolderDocument(abs) {
 				u := &unit{rel: rel, abs: abs, folder: true}
 				folders[rel] = u
@@ -173,6 +179,10 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				seen++
+				skipped = append(skipped, Skipped{Path: rel, Reason: "lien symbolique non suivi : copier le fichier lui-même dans le corpus", Code: "unsupported"})
+			}
 			return nil
 		}
 		seen++
@@ -193,6 +203,19 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 		return nil, nil, 0, err
 	}
 	return units, skipped, seen, nil
+}
+
+// isIndexDir recognises a lextraite index folder (its generations and
+// caches), so an index built inside the corpus is not read as texts.
+func isIndexDir(dir string) bool {
+	if fi, err := os.Lstat(filepath.Join(dir, "current")); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return true
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "parse-cache")); err == nil && fi.IsDir() {
+		return true
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "gen-*", "COMPLETE"))
+	return len(m) > 0
 }
 
 var reArticleFile = regexp.MustCompile(`(?i)^article-[^/]+\.md$`)
@@ -227,7 +250,7 @@ func loadUnit(u unit, src metaSources, ocr OCRConfig) (docs []*Document, skip []
 	}()
 	metas, err := src.lookup(u.rel, u.abs)
 	if err != nil {
-		return nil, []Skipped{{Path: u.rel, Reason: err.Error(), Code: "error"}}
+		return nil, []Skipped{{Path: u.rel, Reason: skipReason(err, u), Code: "error"}}
 	}
 	for _, m := range metas {
 		if m.Skip != "" {
@@ -240,7 +263,7 @@ func loadUnit(u unit, src metaSources, ocr OCRConfig) (docs []*Document, skip []
 		docs, err = loadFile(u, metas, ocr)
 	}
 	if err != nil {
-		return nil, append(skip, Skipped{Path: u.rel, Reason: err.Error(), Code: skipCode(err)})
+		return nil, append(skip, Skipped{Path: u.rel, Reason: skipReason(err, u), Code: skipCode(err)})
 	}
 	for _, d := range docs {
 		finish(d, u, metas)
@@ -261,6 +284,7 @@ func loadFile(u unit, metas []*Meta, ocr OCRConfig) ([]*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	data = fromUTF16(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -324,6 +348,40 @@ func decodeText(data []byte) string {
 		return strings.ToValidUTF8(string(data), "\uFFFD")
 	}
 	return string(s)
+}
+
+// fromUTF16 converts a text starting with a UTF-16 byte order mark to
+// UTF-8 (Windows editors save "Unicode" text so); other data is returned
+// unchanged.
+func fromUTF16(data []byte) []byte {
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		e = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	default:
+		return data
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// skipReason is the reason shown for a file not indexed: the error's
+// message with the file's absolute path replaced by its corpus path, so
+// the public /corpus page never shows the server's folders.
+func skipReason(err error, u unit) string {
+	msg := err.Error()
+	if u.abs != "" {
+		msg = strings.ReplaceAll(msg, u.abs, u.rel)
+		if dir := filepath.Dir(u.abs); dir != "." && dir != "/" {
+			msg = strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+		}
+	}
+	return msg
 }
 
 // mostlyUTF8 reports whether data, though not valid UTF-8, is a damaged
@@ -618,16 +676,30 @@ func MergeReports(reps ...*Report) *Report {
 }
 
 // dedupeIDs makes document ids unique by suffixing -2, -3… in source order.
+// A suffixed id never takes an id another document already has ("foo",
+// "Foo" and "foo-2" give foo, foo-2 and foo-3).
 func dedupeIDs(docs []*Document) {
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source })
-	seen := map[string]int{}
+	taken := make(map[string]bool, len(docs))
 	for _, d := range docs {
-		seen[d.ID]++
-		if n := seen[d.ID]; n > 1 {
-			d.ID = fmt.Sprintf("%s-%d", d.ID, n)
-			for i := range d.Provisions {
-				d.Provisions[i].ID = d.ID + "/" + d.Provisions[i].Anchor
+		taken[d.ID] = true
+	}
+	seen := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		if !seen[d.ID] {
+			seen[d.ID] = true
+			continue
+		}
+		base := d.ID
+		for n := 2; ; n++ {
+			if id := fmt.Sprintf("%s-%d", base, n); !taken[id] {
+				d.ID = id
+				break
 			}
+		}
+		taken[d.ID], seen[d.ID] = true, true
+		for i := range d.Provisions {
+			d.Provisions[i].ID = d.ID + "/" + d.Provisions[i].Anchor
 		}
 	}
 }

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -82,6 +84,15 @@ func (m *Meta) validate() error {
 	if m.Kind != "" && !validKind(m.Kind) {
 		return fmt.Errorf("kind %q inconnu (attendu : %s)", m.Kind, strings.Join(Kinds, ", "))
 	}
+	if m.Jurisdiction != "" && !reJurisdictionCode.MatchString(m.Jurisdiction) {
+		return fmt.Errorf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction)
+	}
+	if m.Language != "" && !reLanguageCode.MatchString(m.Language) {
+		return fmt.Errorf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language)
+	}
+	if m.Date != "" && !validDate(m.Date) {
+		return fmt.Errorf("date %q : attendu AAAA-MM-JJ (ou AAAA-MM, AAAA)", m.Date)
+	}
 	if m.Authority != "" && m.Authority != AuthorityOfficiel && m.Authority != AuthorityTranscription {
 		return fmt.Errorf("authority %q : attendu officiel ou transcription", m.Authority)
 	}
@@ -94,6 +105,24 @@ func (m *Meta) validate() error {
 		}
 	}
 	return nil
+}
+
+var (
+	reJurisdictionCode = regexp.MustCompile(`^[a-z]{2,10}$`)
+	reLanguageCode     = regexp.MustCompile(`^[a-z]{2,3}$`)
+)
+
+// validDate accepts an ISO 8601 calendar date "YYYY-MM-DD", "YYYY-MM" or
+// "YYYY" that exists.
+func validDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func validKind(k string) bool {

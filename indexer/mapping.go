@@ -279,13 +279,14 @@ func provisionFields(d *corpus.Document, p *corpus.Provision) map[string]any {
 		m[langField(fDefines, lang)] = def
 	}
 	m[fSource] = firstNonEmpty(p.Source, d.Source)
-	m[langField(fText, lang)] = p.Text
+	text := indexedText(p.Text)
+	m[langField(fText, lang)] = text
 	if p.Heading != "" {
 		m[langField(fHeading, lang)] = p.Heading
 	}
 	m[langField(fDocTitle, lang)] = docTitles(d)
 	if lang == "fr" {
-		m[fTextExact] = p.Text
+		m[fTextExact] = text
 		if p.Heading != "" {
 			m[fTitleExact] = p.Heading
 		}
@@ -306,12 +307,12 @@ func documentFields(d *corpus.Document) map[string]any {
 	titles := docTitles(d)
 	m[langField(fTitle, lang)] = titles
 	if d.Preamble != "" {
-		m[langField(fText, lang)] = d.Preamble
+		m[langField(fText, lang)] = indexedText(d.Preamble)
 	}
 	if lang == "fr" {
 		m[fTitleExact] = titles
 		if d.Preamble != "" {
-			m[fTextExact] = d.Preamble
+			m[fTextExact] = indexedText(d.Preamble)
 		}
 	}
 	return m
@@ -352,4 +353,24 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// maxIndexedText bounds the text indexed for one provision or preamble, in
+// bytes. Articles of law are a few kilobytes and whole decisions a few
+// hundred; a damaged file holding one 20 MB "article" would otherwise make
+// every search that matches it read millions of term positions (memory
+// and time for all users). The whole text is still stored and shown.
+const maxIndexedText = 1 << 20
+
+// indexedText returns the part of s that is indexed: at most
+// maxIndexedText bytes, cut at a rune boundary.
+func indexedText(s string) string {
+	if len(s) <= maxIndexedText {
+		return s
+	}
+	cut := maxIndexedText
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -21,5 +24,23 @@ func TestAKNExport(t *testing.T) {
 	rec = get(t, h, "/api/doc/"+id+"?format=pdf")
 	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "akn (Akoma Ntoso)") {
 		t.Errorf("format=pdf: %d %s", rec.Code, rec.Body.String())
+	}
+}
+
+// TestHead: HEAD answers like GET, headers without a body.
+func TestHead(t *testing.T) {
+	h, _ := newTestServer(t, Config{})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, path := range []string{"/", "/healthz", "/corpus"} {
+		resp, err := http.Head(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || len(body) != 0 || resp.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("HEAD %s: %d, %d bytes, CSP %q", path, resp.StatusCode, len(body), resp.Header.Get("Content-Security-Policy"))
+		}
 	}
 }

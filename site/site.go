@@ -156,10 +156,17 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 }
 
 // serveHTTP sets the security headers on every response, redirects and
-// router misses included, and redirects "/corpus/" to "/corpus".
+// router misses included, redirects "/corpus/" to "/corpus", and answers
+// HEAD as GET without a body (RFC 9110 §9.3.2): the router sees a GET
+// copy of the request, while net/http, holding the original HEAD request,
+// drops the body.
 func serveHTTP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		setSecurityHeaders(w.Header())
+		if req.Method == http.MethodHead {
+			req = req.Clone(req.Context())
+			req.Method = http.MethodGet
+		}
 		p := req.URL.Path
 		if len(p) > 1 && strings.HasSuffix(p, "/") && req.Method == http.MethodGet {
 			target := strings.TrimRight(p, "/")

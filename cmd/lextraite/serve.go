@@ -118,7 +118,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {
-		return err
+		// Slow clients still downloading after 10 s: cut them off.
+		logger.Warn("arrêt forcé : des téléchargements n'étaient pas finis", "erreur", err)
+		_ = srv.Close()
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -196,8 +198,13 @@ func requireAuth(h http.Handler, token, user, password string) http.Handler {
 				return
 			}
 		}
-		w.Header().Set("WWW-Authenticate", `Basic realm="lextraite", charset="UTF-8"`)
-		http.Error(w, "Identifiants requis.", http.StatusUnauthorized)
+		h := w.Header()
+		h.Set("WWW-Authenticate", `Basic realm="lextraite", charset="UTF-8"`)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		h.Set("X-Frame-Options", "DENY")
+		http.Error(w, "Identifiants requis (jeton LEXTRAITE_TOKEN ou utilisateur et mot de passe).", http.StatusUnauthorized)
 	})
 }
 
