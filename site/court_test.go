@@ -1,6 +1,9 @@
 package site
 
 import (
+	"strings"
+
+	"lextraite/corpus"
 	"net/url"
 	"testing"
 )
@@ -18,5 +21,24 @@ func TestCourtFilter(t *testing.T) {
 	h, _ := newTestServer(t, Config{})
 	if rec := get(t, h, "/recherche?q=x&cour=%3Cscript%3E"); rec.Code != 400 {
 		t.Errorf("cour=<script>: status %d", rec.Code)
+	}
+}
+
+// TestCorpusSameNotes: the decisions of one list share their warnings,
+// shown once on /corpus ("idem" below).
+func TestCorpusSameNotes(t *testing.T) {
+	f := newFake()
+	notes := []string{"Avertissement synthétique commun."}
+	for _, id := range []string{"synth-dec-1", "synth-dec-2"} {
+		f.docs = append(f.docs, &corpus.Document{ID: id, Title: "Décision synthétique " + id, Kind: corpus.KindDecision,
+			Jurisdiction: "zz", Language: "fr", Notes: notes})
+	}
+	h, err := New(f, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, h, "/corpus").Body.String()
+	if strings.Count(body, "Avertissement synthétique commun.") != 1 || strings.Count(body, `class="idem"`) != 1 {
+		t.Errorf("shared warnings not shown once")
 	}
 }

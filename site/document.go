@@ -364,6 +364,9 @@ func (srv *server) handleCorpus(c *gin.Context) error {
 	}
 	slices.SortFunc(p.Docs, byPlace)
 	slices.SortFunc(p.Incomplete, byPlace)
+	for i := 1; i < len(p.Docs); i++ {
+		p.Docs[i].SameNotes = len(p.Docs[i].Notes) > 0 && slices.Equal(p.Docs[i].Notes, p.Docs[i-1].Notes)
+	}
 	srv.render(c, 200, "corpus", p)
 	return nil
 }

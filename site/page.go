@@ -246,6 +246,9 @@ type corpusDoc struct {
 	Transcription                                       bool
 	Notes, Incomplete                                   []string
 	Provisions                                          int
+	// SameNotes: the row above has the same warnings (the decisions of one
+	// Judilibre list), shown once to keep the page light.
+	SameNotes bool
 }
 
 // comparePage is /comparer: 2 to 4 provisions side by side.
