@@ -714,15 +714,18 @@ func (ix *Index) phraseQuery(p string, langs []string) query.Query {
 		alts = append(alts, pq)
 	}
 	for _, l := range langs {
+		an := analyzers.ForLanguage(l)
+		// The provision that defines the quoted expression comes first
+		// ("traite des personnes" → the Protocol's article 3).
+		add(langField(fDefines, l), an, boostDefines*langBoost(l))
 		if l == "fr" {
 			add(fTextExact, analyzers.FrenchExact, boostText)
 			add(fTitleExact, analyzers.FrenchExact, boostTitleExact)
 			continue
 		}
-		an := analyzers.ForLanguage(l)
-		add(langField(fText, l), an, boostText)
-		add(langField(fHeading, l), an, boostHeading)
-		add(langField(fTitle, l), an, boostTitle)
+		add(langField(fText, l), an, boostText*langBoost(l))
+		add(langField(fHeading, l), an, boostHeading*langBoost(l))
+		add(langField(fTitle, l), an, boostTitle*langBoost(l))
 	}
 	return orQuery(alts)
 }
