@@ -37,9 +37,9 @@ type labelledRow struct {
 	file, context, text, kind, target string
 }
 
-func readLabelled(t *testing.T) []labelledRow {
+func readLabelled(t *testing.T, name string) []labelledRow {
 	t.Helper()
-	f, err := os.Open("testdata/citations/labelled.tsv")
+	f, err := os.Open(filepath.Join("testdata/citations", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func readLabelled(t *testing.T) []labelledRow {
 		}
 		c := strings.Split(line, "\t")
 		if len(c) != 5 {
-			t.Fatalf("labelled.tsv:%d : %d colonnes, attendu 5", n, len(c))
+			t.Fatalf("%s:%d : %d colonnes, attendu 5", name, n, len(c))
 		}
 		rows = append(rows, labelledRow{n, c[0], c[1], c[2], c[3], c[4]})
 	}
@@ -140,7 +140,27 @@ func TestCitationsLabelled(t *testing.T) {
 		writeDraft(t, rep, rv, *draftCitations)
 		return
 	}
-	rows := readLabelled(t)
+	all, expected := scoreCitations(t, rep, rv, "labelled.tsv")
+	if expected < 150 {
+		t.Errorf("%d citations étiquetées, il en faut au moins 150", expected)
+	}
+	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
+	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
+	res := float64(all.targetOK) / float64(max(1, all.targetN))
+	if prec < 0.95 || rec < 0.90 {
+		t.Errorf("précision %.3f (min 0,95), rappel %.3f (min 0,90)", prec, rec)
+	}
+	if res < 0.90 {
+		t.Errorf("résolution correcte %.3f (min 0,90)", res)
+	}
+}
+
+// scoreCitations scores the extractor and resolver on
+// testdata/citations/name (format of labelledRow), logging every error and
+// the table of precision, recall and resolution per form; it returns the
+// totals and the number of labelled citations.
+func scoreCitations(t *testing.T, rep *Report, rv *resolver, name string) (prCount, int) {
+	rows := readLabelled(t, name)
 	type group struct {
 		file, context string
 		rows          []labelledRow
@@ -183,12 +203,12 @@ func TestCitationsLabelled(t *testing.T) {
 				}
 			}
 			if !found {
-				t.Errorf("labelled.tsv:%d : le contexte n'est pas dans %s : %q", g.rows[0].line, g.file, g.context)
+				t.Errorf("%s:%d : le contexte n'est pas dans %s : %q", name, g.rows[0].line, g.file, g.context)
 				continue
 			}
 			d, p = citingContext(rep, g.file, g.context)
 			if d == nil {
-				t.Errorf("labelled.tsv:%d : aucun document pour %s", g.rows[0].line, g.file)
+				t.Errorf("%s:%d : aucun document pour %s", name, g.rows[0].line, g.file)
 				continue
 			}
 			lang = d.Language
@@ -203,7 +223,7 @@ func TestCitationsLabelled(t *testing.T) {
 				continue
 			}
 			if !strings.Contains(g.context, r.text) {
-				t.Errorf("labelled.tsv:%d : %q n'est pas dans le contexte", r.line, r.text)
+				t.Errorf("%s:%d : %q n'est pas dans le contexte", name, r.line, r.text)
 			}
 			want[r.text] = append(want[r.text], r)
 			expected++
@@ -225,7 +245,7 @@ func TestCitationsLabelled(t *testing.T) {
 			if r.kind != c.Kind {
 				form(r.kind).fn++
 				form(c.Kind).fp++
-				t.Logf("labelled.tsv:%d : %q de forme %s, attendu %s", r.line, c.Text, c.Kind, r.kind)
+				t.Logf("%s:%d : %q de forme %s, attendu %s", name, r.line, c.Text, c.Kind, r.kind)
 				continue
 			}
 			form(r.kind).tp++
@@ -238,19 +258,16 @@ func TestCitationsLabelled(t *testing.T) {
 				if tg == r.target {
 					form(r.kind).targetOK++
 				} else {
-					t.Logf("labelled.tsv:%d : %q résolue en %s, attendu %s (libellé %q)", r.line, c.Text, tg, r.target, c.Label)
+					t.Logf("%s:%d : %q résolue en %s, attendu %s (libellé %q)", name, r.line, c.Text, tg, r.target, c.Label)
 				}
 			}
 		}
 		for _, ws := range want {
 			for _, r := range ws {
 				form(r.kind).fn++
-				t.Logf("labelled.tsv:%d : %q (%s) non trouvée", r.line, r.text, r.kind)
+				t.Logf("%s:%d : %q (%s) non trouvée", name, r.line, r.text, r.kind)
 			}
 		}
-	}
-	if expected < 150 {
-		t.Errorf("%d citations étiquetées, il en faut au moins 150", expected)
 	}
 	var kinds []string
 	for k := range perForm {
@@ -269,15 +286,7 @@ func TestCitationsLabelled(t *testing.T) {
 		t.Logf("%-11s %5d %5d %5d %9s %7s %10s", k, c.tp, c.fp, c.fn, ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn), ratio(c.targetOK, c.targetN))
 	}
 	t.Logf("%-11s %5d %5d %5d %9s %7s %10s", "TOTAL", all.tp, all.fp, all.fn, ratio(all.tp, all.tp+all.fp), ratio(all.tp, all.tp+all.fn), ratio(all.targetOK, all.targetN))
-	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
-	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
-	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	if prec < 0.95 || rec < 0.90 {
-		t.Errorf("précision %.3f (min 0,95), rappel %.3f (min 0,90)", prec, rec)
-	}
-	if res < 0.90 {
-		t.Errorf("résolution correcte %.3f (min 0,90)", res)
-	}
+	return all, expected
 }
 
 func ratio(a, b int) string {
