@@ -72,6 +72,12 @@ func ExtractCitations(text, lang string) []Citation {
 			end = max(end, c.End)
 			continue
 		}
+		if isHeadingAt(text, c) {
+			// "Article 314 : Frais de transport…" at the start of a line
+			// is an article's own heading, not a reference.
+			end = c.End
+			continue
+		}
 		out = append(out, c)
 		end = c.End
 	}
@@ -193,7 +199,7 @@ var (
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
 	reAct   = regexp.MustCompile(`^(?i:(loi(?:[\s\x{a0}\x{202f}]+organique)?|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+(` + dateRE + `))?)`)
-	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
+	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
 	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:à[\s\x{a0}\x{202f}]+)?(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
@@ -777,4 +783,26 @@ func indexAllFold(s, needle string) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// isHeadingAt reports whether the citation c is the heading of an article
+// rather than a reference to one: it starts its line, is followed by a
+// colon or a dash ("Article 314 : Frais…", "ARTICLE 5 -") and names no
+// other instrument.
+func isHeadingAt(text string, c Citation) bool {
+	if c.Kind != "article" {
+		return false
+	}
+	line := strings.LastIndexByte(text[:c.Start], '\n') + 1
+	if strings.TrimSpace(text[line:c.Start]) != "" {
+		return false
+	}
+	if t := strings.ToLower(text[c.Start:min(len(text), c.Start+4)]); !strings.HasPrefix(t, "art") {
+		return false
+	}
+	if len(strings.Fields(text[c.Start:c.End])) > 3 {
+		return false // "article 59 du Traité révisé…": it names an instrument
+	}
+	rest := strings.TrimLeft(text[c.End:], " \t\u00a0")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
