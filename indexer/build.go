@@ -30,6 +30,7 @@ import (
 //	dir/gen-20260102T150405.000000000/   one generation (UTC start time)
 //	    bleve/                           the bleve index
 //	    store.json.gz                    documents with provisions + Stats
+//	    stats.json                       the Stats alone, read without the store
 //	    COMPLETE                         written last: the build's end time
 //	dir/.lock                            held (flock) while a Build runs
 const (
@@ -38,6 +39,7 @@ const (
 	genLayout      = "20060102T150405.000000000"
 	bleveDir       = "bleve"
 	storeFile      = "store.json.gz"
+	statsFile      = "stats.json"
 	completeMarker = "COMPLETE"
 	storeVersion   = 1
 	batchSize      = 500
@@ -129,6 +131,13 @@ func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("indexer: construction interrompue: %w", err)
+	}
+	statsJSON, err := json.Marshal(&stats)
+	if err != nil {
+		return err
+	}
+	if err := writeFileSync(filepath.Join(gen, statsFile), statsJSON); err != nil {
+		return err
 	}
 	if err := writeFileSync(filepath.Join(gen, completeMarker), []byte(end.Format(time.RFC3339Nano)+"\n")); err != nil {
 		return err
@@ -569,6 +578,33 @@ func removeOld(dir, cur, prev string) {
 			os.RemoveAll(filepath.Join(dir, g))
 		}
 	}
+}
+
+// ReadStats returns the Stats of the current generation without opening
+// the index or loading its documents (for deciding whether to rebuild).
+// The error wraps ErrNoIndex when there is no complete generation or it
+// predates stats.json.
+func ReadStats(dir string) (Stats, error) {
+	name, err := currentGen(dir)
+	if err != nil {
+		return Stats{}, err
+	}
+	gen := filepath.Join(dir, name)
+	if !isComplete(gen) {
+		return Stats{}, fmt.Errorf("%w: génération %s incomplète", ErrNoIndex, name)
+	}
+	b, err := os.ReadFile(filepath.Join(gen, statsFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Stats{}, fmt.Errorf("%w: génération %s sans %s", ErrNoIndex, name, statsFile)
+	}
+	if err != nil {
+		return Stats{}, fmt.Errorf("indexer: %w", err)
+	}
+	var st Stats
+	if err := json.Unmarshal(b, &st); err != nil {
+		return Stats{}, fmt.Errorf("indexer: %s: %w", statsFile, err)
+	}
+	return st, nil
 }
 
 // BuiltAt returns when the current generation of dir finished building, to

@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"context"
+	"errors"
 	"testing"
 
 	"lextraite/corpus"
@@ -29,5 +31,23 @@ func TestCourtFacet(t *testing.T) {
 	}
 	if got["Cour synthétique A"] != 1 || got["Cour synthétique B"] != 1 || len(got) != 2 {
 		t.Errorf("cour facet = %v", all.Facets["cour"])
+	}
+}
+
+// TestReadStats: the current generation's Stats are read from stats.json,
+// without opening the index.
+func TestReadStats(t *testing.T) {
+	docs := []*corpus.Document{{ID: "synth-a", Title: "Texte synthétique", Kind: corpus.KindAutre,
+		Jurisdiction: "zz", Language: "fr", Preamble: "Texte synthétique de test."}}
+	dir := t.TempDir()
+	if _, err := ReadStats(dir); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("empty dir: %v", err)
+	}
+	if err := Build(context.Background(), dir, docs, Stats{FilesSeen: 3, Fingerprint: "f1"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st, err := ReadStats(dir)
+	if err != nil || st.FilesSeen != 3 || st.Fingerprint != "f1" || st.Documents != 1 {
+		t.Errorf("ReadStats = %+v, %v", st, err)
 	}
 }

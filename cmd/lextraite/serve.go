@@ -147,15 +147,13 @@ func isLoopback(addr string) (bool, error) {
 // (a file added, even with an old date, removed or changed; other
 // folders), with the reason.
 func indexStale(dir string, roots []string, metaDir string) (bool, string, error) {
-	ix, err := indexer.Open(dir)
+	built, err := indexer.ReadStats(dir)
 	if err != nil {
 		if errors.Is(err, indexer.ErrNoIndex) || errors.Is(err, os.ErrNotExist) {
 			return true, "pas d'index", nil
 		}
 		return false, "", err
 	}
-	built := ix.Stats()
-	ix.Close()
 	fp, err := fingerprint(roots, metaDir)
 	if err != nil {
 		return false, "", err
