@@ -24,50 +24,36 @@ func linkedParagraphs(text string, cits []corpus.Citation, href func(c corpus.Ci
 	}
 	sort.SliceStable(valid, func(i, j int) bool { return valid[i].Start < valid[j].Start })
 
-	var (
-		out   []template.HTML
-		cur   []string
-		next  int // index into valid
-		start int // byte offset of the current line
-	)
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, template.HTML(strings.Join(cur, "\n")))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.SplitAfter(text, "\n") {
-		lineStart, lineEnd := start, start+len(strings.TrimRight(line, "\n"))
-		start += len(line)
-		body := strings.TrimRight(text[lineStart:lineEnd], " \t")
-		if strings.TrimSpace(body) == "" {
-			flush()
-			continue
-		}
-		lineEnd = lineStart + len(body)
-		var b strings.Builder
-		pos := lineStart
-		for next < len(valid) && valid[next].Start < lineEnd {
-			c := valid[next]
-			next++
-			if c.Start < pos || c.End > lineEnd {
-				continue
+	var out []template.HTML
+	next := 0 // index into valid
+	for _, para := range paragraphLines(text) {
+		lines := make([]string, 0, len(para))
+		for _, l := range para {
+			lineStart, lineEnd := l[0], l[1]
+			var b strings.Builder
+			pos := lineStart
+			for next < len(valid) && valid[next].Start < lineEnd {
+				c := valid[next]
+				next++
+				if c.Start < pos || c.End > lineEnd {
+					continue
+				}
+				b.WriteString(template.HTMLEscapeString(text[pos:c.Start]))
+				if u := href(c); u != "" {
+					b.WriteString(`<a class="cit" href="` + template.HTMLEscapeString(u) + `" title="` + template.HTMLEscapeString(c.Label) + `">`)
+					b.WriteString(template.HTMLEscapeString(c.Text))
+					b.WriteString(`</a>`)
+				} else {
+					b.WriteString(`<span class="cit-nr" title="` + template.HTMLEscapeString("Texte absent de la base : "+c.Label) + `">`)
+					b.WriteString(template.HTMLEscapeString(c.Text))
+					b.WriteString(`</span>`)
+				}
+				pos = c.End
 			}
-			b.WriteString(template.HTMLEscapeString(text[pos:c.Start]))
-			if u := href(c); u != "" {
-				b.WriteString(`<a class="cit" href="` + template.HTMLEscapeString(u) + `" title="` + template.HTMLEscapeString(c.Label) + `">`)
-				b.WriteString(template.HTMLEscapeString(c.Text))
-				b.WriteString(`</a>`)
-			} else {
-				b.WriteString(`<span class="cit-nr" title="` + template.HTMLEscapeString("Texte absent de la base : "+c.Label) + `">`)
-				b.WriteString(template.HTMLEscapeString(c.Text))
-				b.WriteString(`</span>`)
-			}
-			pos = c.End
+			b.WriteString(template.HTMLEscapeString(text[pos:lineEnd]))
+			lines = append(lines, b.String())
 		}
-		b.WriteString(template.HTMLEscapeString(text[pos:lineEnd]))
-		cur = append(cur, b.String())
+		out = append(out, template.HTML(strings.Join(lines, "\n")))
 	}
-	flush()
 	return out
 }

@@ -310,21 +310,38 @@ func (srv *server) absolute(u string) string {
 func paragraphs(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
-			cur = cur[:0]
+	for _, para := range paragraphLines(text) {
+		lines := make([]string, len(para))
+		for i, l := range para {
+			lines[i] = text[l[0]:l[1]]
 		}
+		out = append(out, strings.Join(lines, "\n"))
 	}
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == "" {
-			flush()
+	return out
+}
+
+// paragraphLines gives the paragraphs of text (separated by blank lines)
+// as the byte ranges of their lines, trailing spaces and tabs excluded.
+// paragraphs and linkedParagraphs both split text this way.
+func paragraphLines(text string) [][][2]int {
+	var out [][][2]int
+	var cur [][2]int
+	start := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		from := start
+		start += len(line)
+		body := strings.TrimRight(strings.TrimSuffix(line, "\n"), " \t")
+		if strings.TrimSpace(body) == "" {
+			if len(cur) > 0 {
+				out, cur = append(out, cur), nil
+			}
 			continue
 		}
-		cur = append(cur, strings.TrimRight(line, " \t"))
+		cur = append(cur, [2]int{from, from + len(body)})
 	}
-	flush()
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
 	return out
 }
 
