@@ -84,10 +84,10 @@ func (m *Meta) validate() error {
 	if m.Kind != "" && !validKind(m.Kind) {
 		return fmt.Errorf("kind %q inconnu (attendu : %s)", m.Kind, strings.Join(Kinds, ", "))
 	}
-	if m.Jurisdiction != "" && !reJurisdictionCode.MatchString(m.Jurisdiction) {
+	if m.Jurisdiction != "" && !ValidJurisdiction(m.Jurisdiction) {
 		return fmt.Errorf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction)
 	}
-	if m.Language != "" && !reLanguageCode.MatchString(m.Language) {
+	if m.Language != "" && !ValidLanguage(m.Language) {
 		return fmt.Errorf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language)
 	}
 	if m.Date != "" && !validDate(m.Date) {
@@ -111,6 +111,15 @@ var (
 	reJurisdictionCode = regexp.MustCompile(`^[a-z]{2,10}$`)
 	reLanguageCode     = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
+
+// ValidJurisdiction reports whether code has the shape of a jurisdiction
+// code of DESIGN.md: ISO 3166-1 alpha-2 in lowercase ("ml") or an
+// organisation ("un", "ecowas"): 2 to 10 lowercase letters.
+func ValidJurisdiction(code string) bool { return reJurisdictionCode.MatchString(code) }
+
+// ValidLanguage reports whether code has the shape of an ISO 639 language
+// code: 2 or 3 lowercase letters.
+func ValidLanguage(code string) bool { return reLanguageCode.MatchString(code) }
 
 // validDate accepts an ISO 8601 calendar date "YYYY-MM-DD", "YYYY-MM" or
 // "YYYY" that exists.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
-	"regexp"
 	"slices"
 	"sync"
 
@@ -56,8 +55,6 @@ const maxJurisdictions = 30
 
 // maxQuotes is the number of quotes a cell shows.
 const maxQuotes = 3
-
-var jurisdictionPattern = regexp.MustCompile(`^[a-z]{2,8}$`)
 
 // groupLabels name the groups of elements, as row headings.
 var groupLabels = map[string]string{
@@ -339,7 +336,7 @@ func parseJurisdictions(vals []string) ([]string, error) {
 		if v == "" {
 			continue
 		}
-		if !jurisdictionPattern.MatchString(v) {
+		if !corpus.ValidJurisdiction(v) {
 			return nil, badRequest("code de juridiction invalide « %s » : deux à huit lettres minuscules (ml, fr, bj, un…)", truncateRunes(v, 20))
 		}
 		if !slices.Contains(out, v) {

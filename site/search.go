@@ -36,21 +36,17 @@ type filterParam struct {
 	what  string // for the error message
 }
 
-var (
-	reJurisdiction = regexp.MustCompile(`^[a-z]{2,10}$`)
-	reYear         = regexp.MustCompile(`^[0-9]{4}$`)
-	reLanguage     = regexp.MustCompile(`^[a-z]{2,3}$`)
-)
+var reYear = regexp.MustCompile(`^[0-9]{4}$`)
 
 // filterParams are the filters in the order the facets are shown.
 var filterParams = []filterParam{
-	{"juridiction", reJurisdiction.MatchString,
+	{"juridiction", corpus.ValidJurisdiction,
 		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)"},
 	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, s) },
 		func(p *searchParams) *[]string { return &p.Kind }, "un type de texte (loi, décret, code…)"},
 	{"annee", reYear.MatchString,
 		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres"},
-	{"langue", reLanguage.MatchString,
+	{"langue", corpus.ValidLanguage,
 		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)"},
 	{"cour", validCourt,
 		func(p *searchParams) *[]string { return &p.Court }, "un nom de juridiction (Cour de cassation…)"},
