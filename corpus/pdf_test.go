@@ -146,6 +146,13 @@ func pdfTestBuildRC4(owner string, pages ...string) []byte {
 	objs[catalog-1] = fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", tree)
 	objs[tree-1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 
+	return pdfAssemble(objs, catalog, fmt.Sprintf(" /ID [<%x> <%x>]%s", pdfTestID, pdfTestID, encryptDict))
+}
+
+// pdfAssemble writes a synthetic PDF 1.4 file from its objects (numbered
+// from 1 in order): header, objects, cross-reference table and a trailer
+// whose /Root is object root, with extra appended to the trailer dict.
+func pdfAssemble(objs []string, root int, extra string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -158,8 +165,7 @@ func pdfTestBuildRC4(owner string, pages ...string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /ID [<%x> <%x>]%s >>\nstartxref\n%d\n%%%%EOF\n",
-		len(objs)+1, catalog, pdfTestID, pdfTestID, encryptDict, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, root, extra, xref)
 	return b.Bytes()
 }
 
