@@ -267,8 +267,10 @@ func numberKey(kind, number string) string {
 // Work returns the instrument with the given work id, or nil.
 func (c *Catalog) Work(workID string) *Instrument { return c.byWork[workID] }
 
-// Named returns the instrument a name or title designates, or nil.
-func (c *Catalog) Named(name string) *Instrument { return c.byName[Slug(name)] }
+// Named returns the instrument a name or title designates, or nil. The
+// highlight tags of search-result extracts ("droits de <em>l'homme</em>")
+// are not part of the name.
+func (c *Catalog) Named(name string) *Instrument { return c.byName[Slug(stripTags(name))] }
 
 // Numbered returns the act of that kind ("loi", "ordonnance", "décret")
 // and number ("2012-023", "029-2008/AN"), or nil.
@@ -294,7 +296,7 @@ func (c *Catalog) findNames(text string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(ws); i++ {
 		if n := c.nameWords(text, ws, i); n > 0 {
-			out = append(out, [2]int{ws[i].start, ws[i+n-1].end})
+			out = append(out, [2]int{ws[i].start, closeTags(text, ws[i].start, ws[i+n-1].end)})
 			i += n - 1
 		}
 	}
@@ -323,6 +325,9 @@ func (c *Catalog) nameWords(text string, ws []word, i int) int {
 // nameGap: what may separate two words of a name (spaces, an apostrophe,
 // a hyphen, a comma).
 func nameGap(g string) bool {
+	if strings.IndexByte(g, '<') >= 0 {
+		g = stripTags(g)
+	}
 	if len(g) > 6 {
 		return false
 	}
@@ -358,9 +363,24 @@ func (w word) fold(text string) string {
 func words(text string, max int) []word {
 	var out []word
 	start := -1
+	skip := 0 // end of a highlight tag being skipped
 	for i, r := range text {
+		if i < skip {
+			continue
+		}
 		if max > 0 && i > max && start < 0 {
 			break
+		}
+		if r == '<' {
+			if n := tagLen(text[i:]); n > 0 {
+				// "<em>", "</em>": a gap between words, not a word
+				if start >= 0 {
+					out = append(out, word{start, i})
+					start = -1
+				}
+				skip = i + n
+				continue
+			}
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
@@ -431,4 +451,74 @@ func (c *Catalog) Link(docs []*Document) int {
 		}
 	}
 	return n
+}
+
+// tagLen returns the length of the inline tag at the start of s ("<em>",
+// "</em>", "<mark>", "<b>"), 0 if there is none. The highlight tags of
+// judilibre search-result extracts fall inside the names they highlight.
+func tagLen(s string) int {
+	if len(s) < 3 || s[0] != '<' {
+		return 0
+	}
+	j := 1
+	if s[j] == '/' {
+		j++
+	}
+	k := j
+	for k < len(s) && k-j <= 6 && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+		k++
+	}
+	if k == j || k >= len(s) || s[k] != '>' {
+		return 0
+	}
+	switch strings.ToLower(s[j:k]) {
+	case "em", "mark", "b", "i", "strong":
+		return k + 1
+	}
+	return 0
+}
+
+// stripTags removes the inline tags tagLen knows from s.
+func stripTags(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' {
+			if n := tagLen(s[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// closeTags extends the end of the span text[start:end] over the closing
+// tags of the tags it opens: "droits de <em>l'homme" + "</em>".
+func closeTags(text string, start, end int) int {
+	open := 0
+	for i := start; i < end; i++ {
+		if text[i] == '<' {
+			if n := tagLen(text[i:]); n > 0 {
+				if text[i+1] == '/' {
+					open--
+				} else {
+					open++
+				}
+				i += n - 1
+			}
+		}
+	}
+	for open > 0 && end < len(text) && strings.HasPrefix(text[end:], "</") {
+		n := tagLen(text[end:])
+		if n == 0 {
+			break
+		}
+		end += n
+		open--
+	}
+	return end
 }

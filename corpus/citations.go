@@ -711,7 +711,7 @@ func (c *Catalog) nameAt(s string) int {
 		return 0
 	}
 	if n := c.nameWords(s, ws, 0); n > 0 {
-		return ws[n-1].end
+		return closeTags(s, 0, ws[n-1].end)
 	}
 	return 0
 }
