@@ -102,4 +102,7 @@ type Stats struct {
 	Fingerprint string   `json:"fingerprint,omitempty"`
 	// TextBytes is the size of all indexed text, for MB/s figures.
 	TextBytes int64 `json:"text_bytes"`
+	// Update says whether the generation was built in full or updated
+	// from the previous one, and how many bleve documents changed.
+	Update *Update `json:"update,omitempty"`
 }

@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/util"
+	"github.com/klauspost/compress/zstd"
 
 	_ "lextraite/analyzers" // registers the analyzers named in the mapping
 	"lextraite/corpus"
@@ -29,7 +29,7 @@ import (
 //	dir/current                          symlink to the generation in use
 //	dir/gen-20260102T150405.000000000/   one generation (UTC start time)
 //	    bleve/                           the bleve index
-//	    store.json.gz                    documents with provisions + Stats
+//	    store.json.zst                    documents with provisions + Stats
 //	    stats.json                       the Stats alone, read without the store
 //	    COMPLETE                         written last: the build's end time
 //	dir/.lock                            held (flock) while a Build runs
@@ -38,14 +38,14 @@ const (
 	genPrefix      = "gen-"
 	genLayout      = "20060102T150405.000000000"
 	bleveDir       = "bleve"
-	storeFile      = "store.json.gz"
+	storeFile      = "store.json.zst"
 	statsFile      = "stats.json"
 	completeMarker = "COMPLETE"
-	storeVersion   = 1
+	storeVersion   = 2
 	batchSize      = 500
 )
 
-// store is the content of store.json.gz.
+// store is the content of store.json.zst.
 type store struct {
 	Version   int                `json:"version"`
 	Stats     Stats              `json:"stats"`
@@ -67,7 +67,22 @@ type store struct {
 // called with the number of bleve documents (one per document and one per
 // provision) written so far and their total. Only one Build runs at a time
 // per dir; a second one waits for the first.
-func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats, progress func(done, total int)) (err error) {
+//
+// When the current generation was built by the same program and few bleve
+// documents differ, the new generation is a copy of it with only the
+// differences applied (see Update): the time then grows with what changed,
+// not with the corpus. Stats.Update of the new generation says which.
+func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats, progress func(done, total int)) error {
+	return build(ctx, dir, docs, stats, progress, true)
+}
+
+// BuildFull is Build without the incremental update: every bleve document
+// is analysed and written again, in one merged segment.
+func BuildFull(ctx context.Context, dir string, docs []*corpus.Document, stats Stats, progress func(done, total int)) error {
+	return build(ctx, dir, docs, stats, progress, false)
+}
+
+func build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats, progress func(done, total int), incremental bool) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("indexer: %w", err)
 	}
@@ -98,14 +113,41 @@ func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 	if err != nil {
 		return err
 	}
-	// store.json.gz is written while bleve builds: the documents first,
+	// store.json.zst is written while bleve builds: the documents first,
 	// the stats (known at the end) last.
 	statsc := make(chan *Stats, 1)
 	storeErr := make(chan error, 1)
 	go func() {
 		storeErr <- writeStore(filepath.Join(gen, storeFile), docs, statsc)
 	}()
-	berr := writeBleve(ctx, filepath.Join(gen, bleveDir), docs, len(docs)+nprov, progress)
+	hashes := fieldHashes(docs)
+	upd := Update{Mode: ModeFull, Added: len(hashes), Reason: "reconstruction complète demandée"}
+	var berr error
+	switch {
+	case incremental:
+		prevGen := ""
+		if prev != "" {
+			prevGen = filepath.Join(dir, prev)
+		}
+		plan, reason := planUpdate(prevGen, hashes)
+		if reason == "" {
+			upd = Update{Mode: ModeIncremental, Added: plan.added, Changed: plan.changed, Removed: len(plan.remove)}
+			berr = updateBleve(ctx, prevGen, filepath.Join(gen, bleveDir), docs, plan, progress)
+			break
+		}
+		upd.Reason = reason
+		fallthrough
+	default:
+		berr = writeBleve(ctx, filepath.Join(gen, bleveDir), docs, len(docs)+nprov, progress)
+	}
+	if berr == nil {
+		berr = writeFields(filepath.Join(gen, fieldsFile), hashes)
+	}
+	if berr == nil {
+		if key, err := formatKey(); err == nil {
+			berr = writeFileSync(filepath.Join(gen, formatFile), []byte(key+"\n"))
+		}
+	}
 	if berr != nil {
 		statsc <- nil
 		<-storeErr
@@ -120,6 +162,7 @@ func Build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 	if stats.Skipped == nil {
 		stats.Skipped = []corpus.Skipped{}
 	}
+	stats.Update = &upd
 	end := time.Now().UTC()
 	stats.BuiltAt = end.Format(time.RFC3339)
 	statsc <- &stats
@@ -383,7 +426,7 @@ type analysedField struct{ document.Field }
 // Analyze is a no-op: the tokens were computed by preAnalyse.
 func (analysedField) Analyze() {}
 
-// writeStore writes store.json.gz: the documents as soon as called, then
+// writeStore writes store.json.zst: the documents as soon as called, then
 // the stats once received on statsc (nil abandons the file). The fields are
 // in another order than the store struct; JSON decoding does not mind.
 func writeStore(path string, docs []*corpus.Document, statsc <-chan *Stats) (err error) {
@@ -399,7 +442,11 @@ func writeStore(path string, docs []*corpus.Document, statsc <-chan *Stats) (err
 		}
 	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	zw := gzip.NewWriter(bw)
+	zw, err := zstd.NewWriter(bw, zstd.WithEncoderLevel(zstd.SpeedDefault))
+	if err != nil {
+		<-statsc
+		return fmt.Errorf("indexer: %w", err)
+	}
 	fmt.Fprintf(zw, `{"version":%d,"documents":`, storeVersion)
 	derr := json.NewEncoder(zw).Encode(docs)
 	stats := <-statsc
@@ -436,10 +483,11 @@ func readStore(path string) (*store, error) {
 		return nil, err
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
+	zr, err := zstd.NewReader(bufio.NewReaderSize(f, 1<<16))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	defer zr.Close()
 	var s store
 	if err := json.NewDecoder(zr).Decode(&s); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

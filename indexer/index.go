@@ -14,7 +14,7 @@ import (
 )
 
 // Index is one opened generation of the index: the bleve index plus all
-// documents in memory (from store.json.gz). It is safe for concurrent use;
+// documents in memory (from store.json.zst). It is safe for concurrent use;
 // Close must not be called while searches run (Live takes care of that).
 type Index struct {
 	gen   string // generation directory name, "gen-…"

@@ -202,11 +202,18 @@ type engineResult struct {
 	BuildCPU float64 `json:"build_cpu_s"`
 	QueryCPU float64 `json:"query_cpu_ms"`
 	// DiskBytes is the whole index on disk; MainBytes the search structure
-	// alone (bleve/ without store.json.gz; the FTS5 database).
+	// alone (bleve/ without store.json.zst; the FTS5 database).
 	DiskBytes int64   `json:"disk_bytes"`
 	MainBytes int64   `json:"main_bytes"`
 	OpenSec   float64 `json:"open_s"`
-	Latency   latency `json:"latency"`
+	// AddLaw is the time (s) to index the built corpus again with one more
+	// law (a real one copied under a new id, labelled synthetic) and
+	// AddLawProvisions its provision count; AddLawMode is how indexer.Build
+	// did it (incrémentale or complète). bleve only.
+	AddLawSec        float64 `json:"add_law_s,omitempty"`
+	AddLawProvisions int     `json:"add_law_provisions,omitempty"`
+	AddLawMode       string  `json:"add_law_mode,omitempty"`
+	Latency          latency `json:"latency"`
 	// Plain is FTS5 without snippet(): ids and bm25 only, to tell the cost
 	// of its extracts (it re-tokenizes each hit's whole text).
 	Plain *latency `json:"latency_no_snippet,omitempty"`
@@ -432,12 +439,24 @@ func benchBleve(ctx context.Context, cfg benchConfig, docs []*corpus.Document, s
 		return err
 	}
 	res.IndexDir = dir
-	docs = nil
-	runtime.GC()
-
 	if res.DiskBytes, err = dirSize(dir); err != nil {
 		return err
 	}
+
+	// One more law on top of the built corpus: the time of an update.
+	law := lawToAdd(docs)
+	start = time.Now()
+	err = indexer.Build(ctx, dir, append(slices.Clip(docs), law), stats, nil)
+	res.AddLawSec = time.Since(start).Seconds()
+	if err != nil {
+		return err
+	}
+	res.AddLawProvisions = len(law.Provisions)
+	if st, err := indexer.ReadStats(dir); err == nil && st.Update != nil {
+		res.AddLawMode = st.Update.Mode
+	}
+	docs = nil
+	runtime.GC()
 	start = time.Now()
 	ix, err := indexer.Open(dir)
 	if err != nil {
@@ -691,6 +710,37 @@ func fts5Match(q string) string {
 // new ids ("{id}-synth-{k}"), titles ("[synthétique k]") and sources
 // ("synth-{k}/…"); citations between copies point within the same copy.
 // Texts are shared, not copied.
+// lawToAdd returns a copy, under a new id and labelled synthetic, of the
+// real law with the most provisions (any document when there is no law):
+// what a user adds when indexing one more law.
+func lawToAdd(docs []*corpus.Document) *corpus.Document {
+	var best *corpus.Document
+	for _, d := range docs {
+		if strings.Contains(d.ID, "-synth-") {
+			continue
+		}
+		better := best == nil ||
+			(d.Kind == corpus.KindLoi) != (best.Kind == corpus.KindLoi) && d.Kind == corpus.KindLoi ||
+			(d.Kind == corpus.KindLoi) == (best.Kind == corpus.KindLoi) && len(d.Provisions) > len(best.Provisions)
+		if better {
+			best = d
+		}
+	}
+	c := *best
+	c.ID = best.ID + "-synth-ajout"
+	c.WorkID = ""
+	c.Title = best.Title + " [synthétique : ajout]"
+	c.Source = "synth-ajout/" + best.Source
+	c.Citations = nil
+	c.Provisions = make([]corpus.Provision, len(best.Provisions))
+	for i, p := range best.Provisions {
+		p.ID = c.ID + "/" + p.Anchor
+		p.Citations = nil
+		c.Provisions[i] = p
+	}
+	return &c
+}
+
 func replicate(docs []*corpus.Document, scale int) []*corpus.Document {
 	out := make([]*corpus.Document, 0, len(docs)*scale)
 	out = append(out, docs...)
@@ -1159,6 +1209,9 @@ func printTable(w io.Writer, cfg benchConfig, rs []*scaleResult) {
 		row(e.name+" requête p99 (ms)", fl("%.2f", func(r *scaleResult) float64 { return e.get(r).Latency.P99 }))
 		row(e.name+" CPU par requête (ms)", fl("%.2f", func(r *scaleResult) float64 { return e.get(r).QueryCPU }))
 	}
+	row("bleve ajout d'une loi (s)", fl("%.2f", func(r *scaleResult) float64 { return r.Bleve.AddLawSec }))
+	row("  dispositions de la loi", fl("%.0f", func(r *scaleResult) float64 { return float64(r.Bleve.AddLawProvisions) }))
+	row("  mode", func(r *scaleResult) string { return r.Bleve.AddLawMode })
 	row("fts5 sans extrait p50 (ms)", fl("%.2f", func(r *scaleResult) float64 { return r.FTS5.Plain.P50 }))
 	row("fts5 sans extrait p99 (ms)", fl("%.2f", func(r *scaleResult) float64 { return r.FTS5.Plain.P99 }))
 	row("bleve (bleve/ seul) / texte", fl("%.2f", func(r *scaleResult) float64 { return float64(r.Bleve.MainBytes) / float64(r.Bleve.TextBytes) }))

@@ -31,6 +31,9 @@ type indexConfig struct {
 	// NoCache parses every file again instead of reading unchanged ones
 	// from the parse cache (INDEX/parse-cache).
 	NoCache bool
+	// Full rebuilds every bleve document instead of applying the changes
+	// to a copy of the previous index (indexer.BuildFull).
+	Full bool
 }
 
 // addIndexFlags declares the flags shared by index and serve.
@@ -39,6 +42,7 @@ func addIndexFlags(fs *flag.FlagSet, cfg *indexConfig) {
 	fs.BoolVar(&cfg.Quiet, "q", false, "sans barre de progression")
 	fs.BoolVar(&cfg.NoOCR, "no-ocr", false, "ne pas océriser les PDF numérisés (ils sont signalés « à océriser »)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "relire tous les fichiers sans le cache d'analyse (INDEX/parse-cache)")
+	fs.BoolVar(&cfg.Full, "full", false, "reconstruire tout l'index au lieu de n'y appliquer que les changements")
 	fs.StringVar(&cfg.OCRCache, "ocr-cache", "", "dossier du cache de reconnaissance optique (défaut : cache utilisateur)")
 }
 
@@ -76,6 +80,14 @@ func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "\nFichiers vus : %d\nDocuments indexés : %d\nDispositions (articles) : %d\nDurée : %s\n",
 		s.stats.FilesSeen, s.stats.Documents, s.stats.Provisions, s.took.Round(time.Millisecond))
 	fmt.Fprintf(w, "Textes analysés : %d ; inchangés, repris du cache : %d\n", s.parsed, s.cached)
+	if u := s.stats.Update; u != nil {
+		switch u.Mode {
+		case indexer.ModeIncremental:
+			fmt.Fprintf(w, "Index mis à jour (incrémental) : %d entrées ajoutées, %d modifiées, %d supprimées\n", u.Added, u.Changed, u.Removed)
+		default:
+			fmt.Fprintf(w, "Index reconstruit en entier : %s\n", u.Reason)
+		}
+	}
 	if len(s.stats.Skipped) > 0 {
 		fmt.Fprintf(w, "\nFichiers non indexés : %d\n", len(s.stats.Skipped))
 		for _, sk := range s.stats.Skipped {
@@ -173,8 +185,15 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 			}
 		}()
 	}
-	if err := indexer.Build(ctx, cfg.Index, rep.Documents, stats, progress); err != nil {
+	build := indexer.Build
+	if cfg.Full {
+		build = indexer.BuildFull
+	}
+	if err := build(ctx, cfg.Index, rep.Documents, stats, progress); err != nil {
 		return sum, fmt.Errorf("construction de l'index : %w", err)
+	}
+	if st, err := indexer.ReadStats(cfg.Index); err == nil {
+		sum.stats.Update = st.Update
 	}
 	sum.took = time.Since(start)
 	return sum, nil
