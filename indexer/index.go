@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -25,6 +26,9 @@ type Index struct {
 	provs  map[string]provRef
 	sorted []*corpus.Document // by jurisdiction, then title
 	langs  []string           // languages present, in the order of languages
+
+	// titled memoises titledQuery: "lang\x00phrase" → document ids.
+	titled sync.Map
 }
 
 // provRef locates a provision in the store.

@@ -415,10 +415,19 @@ func (qc *queryContext) synonymClauses(pq *parsedQuery) map[int]query.Query {
 				continue
 			}
 			alts := []query.Query{query.NewConjunctionQuery(own)}
+			seen := map[string]bool{}
 			for _, p := range m.concept.phrases {
 				if !slices.Contains(qc.langs, p.lang) ||
 					p.lang != m.lang && (m.concept.names || !slices.Contains(translationTargets(m.lang), p.lang)) {
 					continue
+				}
+				// Variants the analyzer makes the same phrase of
+				// ("traite des personnes", "traite de personnes")
+				// are looked for once.
+				if k := qc.ix.phraseKey(analyzers.ForLanguage(p.lang), p.text); seen[k] {
+					continue
+				} else {
+					seen[k] = true
 				}
 				// Bleve applies boosts to leaf queries only: the weight
 				// of a synonym or a translation goes down to its fields.
@@ -488,11 +497,86 @@ func (qc *queryContext) phraseAlt(p, lang string, titlesOnly bool, weight float6
 		if titlesOnly && fb.base != fTitle && fb.base != fDocTitle {
 			continue
 		}
+		if fb.base == fDocTitle {
+			// The provisions of the documents whose title has the
+			// phrase, by doc_id: a phrase on doc_title_*, which every
+			// provision carries, would read the positions of all of
+			// them.
+			if dq := qc.ix.titledQuery(p, lang, an, fb.boost*langBoost(lang)*weight); dq != nil {
+				alts = append(alts, dq)
+			}
+			continue
+		}
 		mq := query.NewMatchPhraseQuery(p)
 		mq.SetField(langField(fb.base, lang))
 		mq.Analyzer = an
 		mq.SetBoost(fb.boost * langBoost(lang) * weight)
 		alts = append(alts, mq)
+	}
+	return orQuery(alts)
+}
+
+// phraseKey is what a match_phrase of s looks for once analysed by the
+// analyzer named an: its terms with their relative positions (a removed
+// stop word leaves a gap).
+func (ix *Index) phraseKey(an, s string) string {
+	a := ix.analyzer(an)
+	if a == nil {
+		return an + "\x00" + s
+	}
+	var b strings.Builder
+	b.WriteString(an)
+	first := -1
+	for _, t := range a.Analyze([]byte(s)) {
+		if first < 0 {
+			first = t.Position
+		}
+		fmt.Fprintf(&b, "\x00%d\x01%s", t.Position-first, t.Term)
+	}
+	return b.String()
+}
+
+// maxTitled bounds the documents an instrument's name may stand for in a
+// query (the language versions and copies of one instrument).
+const maxTitled = 200
+
+// titledQuery matches the entries of the documents whose title (or short
+// title) contains the phrase p, as analysed by an in the title field of
+// lang: the same documents as a match_phrase on doc_title_{lang}, found
+// once among the document entries and then matched by doc_id. The
+// documents of each phrase are memoised for the life of the index. nil
+// when no document has that title.
+func (ix *Index) titledQuery(p, lang, an string, boost float64) query.Query {
+	key := lang + "\x00" + p
+	v, ok := ix.titled.Load(key)
+	if !ok {
+		mq := query.NewMatchPhraseQuery(p)
+		mq.SetField(langField(fTitle, lang))
+		mq.Analyzer = an
+		tq := query.NewTermQuery(typeDocument)
+		tq.SetField(fType)
+		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{mq, tq}), maxTitled, 0, false)
+		req.SortBy([]string{"_id"})
+		res, err := ix.bleve.Search(req)
+		if err != nil {
+			return nil // not memoised: tried again next time
+		}
+		ids := make([]string, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		v, _ = ix.titled.LoadOrStore(key, ids)
+	}
+	ids := v.([]string)
+	if len(ids) == 0 {
+		return nil
+	}
+	alts := make([]query.Query, len(ids))
+	for i, id := range ids {
+		tq := query.NewTermQuery(id)
+		tq.SetField(fDocID)
+		tq.SetBoost(boost)
+		alts[i] = tq
 	}
 	return orQuery(alts)
 }
