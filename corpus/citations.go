@@ -48,6 +48,8 @@ const (
 	scopeCode    = "code"    // "du code pénal": by the citing jurisdiction
 	scopeAct     = "act"     // "de la loi n° 2012-023"
 	scopeStatute = "statute" // Canadian "2001, ch. 32, art. 1"
+	scopeNamed   = "named"   // an instrument named by its own words: "Convention de Vienne", "Déclaration de 1789"
+	scopeAbbr    = "abbr"    // a Swiss or French abbreviation after the article: "art. 49 LPD", "art. 6 CEDH"
 )
 
 // ExtractCitations returns the citations found in text, in text order, with
@@ -80,6 +82,19 @@ func ExtractCitations(text, lang string) []Citation {
 		}
 		out = append(out, c)
 		end = c.End
+		for {
+			// the next items of a list of citations: "articles 16 de la
+			// Déclaration de 1789, 6, § 1er, de la Convention…", "article
+			// 1384, alinéa 1, devenu 1242, alinéa 1, du code civil", the
+			// Canadian "(1985), ch. 27 (1er suppl.), art. 126, ch. 30 (3e
+			// suppl.), art. 2"
+			n, ok := continuation(text, out[len(out)-1])
+			if !ok {
+				break
+			}
+			out = append(out, n)
+			end = n.End
+		}
 	}
 	out = addNames(text, out)
 	for i := range out {
@@ -98,7 +113,7 @@ func ExtractCitations(text, lang string) []Citation {
 var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "point", "lettre", "let.", "lit.",
 	"loi", "ordonnance", "décret", "decret", "arrêté", "arrete", "ecli:", "ecw/", "cass", "cour de cassation",
 	"pourvoi", "premi", "1er", "1re", "deuxi", "second", "troisi", "quatri", "cinqui", "sixi", "septi", "huiti",
-	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§"}
+	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf "}
 
 // triggerAt reports whether a citation may start at text[i]: a trigger
 // word, a numbered point "2°", a Canadian "2001, ch.", a Roman or letter
@@ -123,6 +138,9 @@ func triggerAt(text string, i int) bool {
 		return strings.HasPrefix(text[j:], " de") || strings.HasPrefix(text[j:], " du") || triggerWord(text, i)
 	case b >= 'a' && b <= 'z' && i+1 < len(text) && text[i+1] == ')':
 		return true
+	case b == '(':
+		// Canadian "(1985), ch. 27": a statute whose "L.R." is cut off
+		return len(text) > i+7 && isDigit(text[i+1]) && isDigit(text[i+4]) && text[i+5] == ')' && text[i+6] == ','
 	}
 	return triggerWord(text, i)
 }
@@ -185,11 +203,13 @@ func startOK(text string, i int) bool {
 
 // The regexps below are anchored: each reads one element at a position.
 const (
-	months   = `(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)`
-	dateRE   = `(?:1er|premier|\d{1,2})[\s\x{a0}\x{202f}]+` + months + `[\s\x{a0}\x{202f}]+\d{4}`
+	// months in French, English and Dutch, in full or abbreviated as the
+	// Swiss notes write them (« 3 oct. 1975 », « 1er janv. 2024 »)
+	months   = `(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|(?:janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c|jan|feb|apr|aug|sep|dec)\.)`
+	dateRE   = `(?:1er|premier|\d{1,2})[\s\x{a0}\x{202f}]+` + months + `[\s\x{a0}\x{202f}]+\d{4}\b`
 	ordinals = `(?:(?:deux|trois|quatre)[\s\x{a0}]+(?:premiers|premières|derniers|dernières)|premier|première|1er|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière|avant-dernier|avant-dernière)`
 	subNum   = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}]?(?:\([a-z0-9]{1,4}\)|[a-z]\)))*|[a-z]\)|\([a-z0-9]{1,4}\)(?:[\s\x{a0}\x{202f}]?\([a-z0-9]{1,4}\))*(?:[a-z]{1,4}\))?|[a-z](?:\.|\b)|premier)`
-	listSep  = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to)[\s\x{a0}\x{202f}]+)`
+	listSep  = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
 )
 
 var (
@@ -198,28 +218,28 @@ var (
 	reCass    = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
-	reAct   = regexp.MustCompile(`^(?i:(loi(?:[\s\x{a0}\x{202f}]+organique)?|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+(` + dateRE + `))?)`)
+	reAct   = regexp.MustCompile(`^(?i:((?-i:LF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
-	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:à[\s\x{a0}\x{202f}]+)?(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
+	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:à[\s\x{a0}\x{202f}]+)?(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
 	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
 	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?))`)
 	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
-	reSubDeg  = regexp.MustCompile(`^\d+°(?:` + listSep + `\d+°)*`)
+	reSubDeg  = regexp.MustCompile(`^\d+°\.?(?:` + listSep + `\d+°\.?)*`) // "2°. en 3°." in old Dutch
 	reSubRom  = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b`)
 	reSubLet  = regexp.MustCompile(`^[a-z]\)`)
 	reSubTail = regexp.MustCompile(`^(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:alinéas?|al\.|paragraphes?|par\.|§|points?|paragraphs?|subparagraphs?|let\.|lettres?)[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `)*|[\s\x{a0}\x{202f}]*§[\s\x{a0}\x{202f}]*` + subNum + `|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d+°(?:` + listSep + `\d+°)*|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:I|II|III|IV|V|VI|VII|VIII)(?:` + listSep + `(?:I|II|III|IV|V|VI|VII|VIII))*\b)`)
 	reParens  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]?\((?:\d{1,3}(?:\.\d)?|[a-z](?:\.\d)?|[ivx]{1,4}|[A-Z])\)`)
 
-	reLink = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:du|de[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|de[\s\x{a0}\x{202f}]+la|des|de|d['’ʼ]|of[\s\x{a0}\x{202f}]+the|of|à[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|au|aux|à[\s\x{a0}\x{202f}]+la|van|dieses|di|del|della)[\s\x{a0}\x{202f}]*`)
+	reLink = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:du[\s\x{a0}\x{202f}]+la|du|de[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|de[\s\x{a0}\x{202f}]+la|des|de|d['’ʼ]|of[\s\x{a0}\x{202f}]+the|of|à[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|au|aux|à[\s\x{a0}\x{202f}]+la|van|dieses|di|del|della)[\s\x{a0}\x{202f}]*`)
 
 	reSelf       = regexp.MustCompile(`^(?i:(?:présente?|presente?|del[\s\x{a0}\x{202f}]+presente|della[\s\x{a0}\x{202f}]+presente)[\s\x{a0}\x{202f}]+|(?:this|the[\s\x{a0}\x{202f}]+present)[\s\x{a0}\x{202f}]+|(?:dit|deze|dieses|dieser)[\s\x{a0}\x{202f}]+)(?i:(article|articolo|artikel|artikels|paragraphe|paragraph|subparagraph|alinéa|lid|absatzes|artikels)|(code|loi|ordonnance|décret|protocole|protocol|protocollo|protokolls|convention|convenzione|übereinkommens|verdrag|traité|treaty|charte|charter|accord|agreement|chapitre|chapter|titre|section|livre|acte|act|statut|règlement|texte))`)
 	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
 	reAnaphInstr = regexp.MustCompile(`^(?i:(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+)?(loi|ordonnance|décret|convention|code|protocole|traité|charte)[\s\x{a0}\x{202f}]+(?:précitée?|susvisée?|susmentionnée?|susdite?))`)
 	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
 	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(?:premier|second|deuxième)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law)`)
-	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
+	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\(\d{4}\)|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
 )
 
 // match returns the end of re's match at text[i:], or -1.
@@ -285,6 +305,8 @@ func parseAct(text string, i int) (*citeRef, int) {
 	s := text[i:]
 	kw := Slug(strings.Fields(s[m[2]:m[3]])[0])
 	switch {
+	case kw == "lf":
+		kw = "loi"
 	case strings.HasPrefix(kw, "decret"):
 		kw = "decret"
 	case strings.HasPrefix(kw, "arrete"):
@@ -329,6 +351,22 @@ func isoDate(s string) string {
 			mon = i + 1
 		}
 	}
+	for i, m := range []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"} {
+		if m == f[1] {
+			mon = i + 1
+		}
+	}
+	if mon == 0 && strings.HasSuffix(f[1], ".") {
+		// « janv. », « déc. », « Sept. »: the abbreviation starts one
+		// month name only
+		a := Slug(strings.TrimSuffix(f[1], "."))
+		for i, m := range frenchMonths {
+			if len(a) >= 3 && strings.HasPrefix(Slug(m), a) || a == "jan" && i == 0 || a == "feb" && i == 1 || a == "apr" && i == 3 || a == "aug" && i == 7 || a == "dec" && i == 11 || a == "sep" && i == 8 {
+				mon = i + 1
+				break
+			}
+		}
+	}
 	if mon == 0 || len(day) > 2 || len(f[2]) != 4 {
 		return ""
 	}
@@ -346,8 +384,13 @@ var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?)[\
 // parts below the article (alinéa, paragraphe, 2°, I, a)), the article
 // reference, and the instrument ("du présent Protocole", "du code pénal").
 // It needs an article, or a part of "the present article".
-func parseChain(text string, i int) (Citation, bool) {
-	if m := reCanSub.FindStringSubmatchIndex(text[i:]); m != nil {
+func parseChain(text string, i int) (Citation, bool) { return parseChainAt(text, i, false) }
+
+// parseChainAt is parseChain; bare: the chain starts at an article number
+// without its keyword, an item of a list of citations ("6, § 1er, de la
+// Convention" after "articles 16 de la Déclaration de 1789, ").
+func parseChainAt(text string, i int, bare bool) (Citation, bool) {
+	if m := reCanSub.FindStringSubmatchIndex(text[i:]); m != nil && !bare {
 		r := &citeRef{arts: []string{text[i+m[2] : i+m[3]]}, sub: true}
 		return Citation{Start: i, End: i + m[1], Kind: CiteArticle, ref: r}, true
 	}
@@ -360,6 +403,12 @@ func parseChain(text string, i int) (Citation, bool) {
 	for {
 		start := pos
 		if !first {
+			if hasArt {
+				if e, ok := parseAbbr(text, pos, r); ok {
+					end = e
+					break
+				}
+			}
 			l := match(reLink, text, pos)
 			if l < 0 {
 				break
@@ -367,7 +416,13 @@ func parseChain(text string, i int) (Citation, bool) {
 			start = l
 		}
 		// an element
-		if e := parseArticles(text, start, r); e > 0 {
+		var e int
+		if bare && first {
+			e = parseArticleList(text, start, r)
+		} else {
+			e = parseArticles(text, start, r)
+		}
+		if e > 0 {
 			if hasArt {
 				// "article 3 de l'article 5": keep the first
 				break
@@ -392,7 +447,10 @@ func parseChain(text string, i int) (Citation, bool) {
 			break
 		}
 		// parts below the article, before it
-		e := -1
+		if bare {
+			break
+		}
+		e = -1
 		prefixOnly = false
 		for _, re := range []*regexp.Regexp{reSubOrd, reSubKW} {
 			if e = match(re, text, start); e > 0 {
@@ -403,6 +461,9 @@ func parseChain(text string, i int) (Citation, bool) {
 		if e < 0 {
 			for _, re := range []*regexp.Regexp{reSubDeg, reSubRom, reSubLet} {
 				if e = match(re, text, start); e > 0 {
+					if re == reSubDeg && text[e-1] == '.' && !lowerNext(text, e) {
+						e-- // the end of the sentence, not of "3°."
+					}
 					prefixOnly = true
 					degSub = degSub || re == reSubDeg
 					break
@@ -452,11 +513,20 @@ func wordEnd(text string, i int) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
+// lowerNext: a lowercase letter follows text[i] after spaces.
+func lowerNext(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLower(r)
+}
+
 // afterPreposition: text[:i] ends with "au ", "aux ", "du ", "des ", "le ",
 // "les ", as in "prévues aux 1° et 2°".
 func afterPreposition(text string, i int) bool {
-	before := strings.ToLower(text[max(0, i-5):i])
-	for _, p := range []string{" au ", " aux ", " du ", " des ", " le ", " les "} {
+	before := strings.ToLower(text[max(0, i-8):i])
+	for _, p := range []string{" au ", " aux ", " du ", " des ", " le ", " les ", " onder ", " bij ", " van "} {
 		if strings.HasSuffix(" "+before, p) {
 			return true
 		}
@@ -483,8 +553,10 @@ func parseArticles(text string, i int, r *citeRef) int {
 	for p < len(text) {
 		if text[p] == ' ' {
 			p++
-		} else if strings.HasPrefix(text[p:], "\u00a0") || strings.HasPrefix(text[p:], "\u202f") {
+		} else if strings.HasPrefix(text[p:], "\u00a0") {
 			p += len("\u00a0")
+		} else if strings.HasPrefix(text[p:], "\u202f") {
+			p += len("\u202f")
 		} else {
 			break
 		}
@@ -492,6 +564,12 @@ func parseArticles(text string, i int, r *citeRef) int {
 	if p == kw && !strings.HasSuffix(text[i:kw], ".") {
 		return -1 // "article3" is not a reference; "art.3" is
 	}
+	return parseArticleList(text, p, r)
+}
+
+// parseArticleList reads the article numbers at text[p] ("3", "3 à 7",
+// "964a, 964b et 964l", "19, al. 2, ou 20"); it returns the end, or -1.
+func parseArticleList(text string, p int, r *citeRef) int {
 	n, e := articleNumber(text, p)
 	if e < 0 {
 		return -1
@@ -499,7 +577,14 @@ func parseArticles(text string, i int, r *citeRef) int {
 	arts := []string{n}
 	rng := false
 	for {
-		s := match(reArtSep, text, e)
+		// an item may name its part before the next item: "art. 19,
+		// al. 2, ou 20, al. 2"
+		sub := match(reSubTail, text, e)
+		from := e
+		if sub > 0 {
+			from = sub
+		}
+		s := match(reArtSep, text, from)
 		if s < 0 {
 			break
 		}
@@ -507,7 +592,10 @@ func parseArticles(text string, i int, r *citeRef) int {
 		if e2 < 0 {
 			break
 		}
-		if len(arts) == 1 && match(reRangeW, text, e) > 0 {
+		if sub > 0 {
+			r.sub = true
+		}
+		if len(arts) == 1 && match(reRangeW, text, from) > 0 {
 			rng = true
 		}
 		arts = append(arts, n2)
@@ -676,6 +764,12 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		r.generic = "code " + strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s[m[2]:m[3]]), "’", "'")), " ")
 		return i + m[1], true
 	}
+	if m := reDutchPre.FindStringIndex(s); m != nil {
+		// "van de te Parijs op 18 Mei 1904 gesloten Regeling"
+		r.instr = strings.Join(strings.Fields(s[:m[1]]), " ")
+		r.scope = scopeNamed
+		return i + m[1], true
+	}
 	if m := wordMatch(reGenInstr, s); m != nil {
 		r.instr = s[m[2]:m[3]]
 		r.scope = scopeGeneric
@@ -683,13 +777,39 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		// "premier protocole additionnel à la Convention de sauvegarde…"
 		if a := match(reAdditional, text, e); a > 0 {
 			if n := DefaultCatalog().nameAt(text[a:]); n > 0 {
-				e = a + n
+				return a + n, true
 			}
+		}
+		if ne, ok := namedRef(text, i, r); ok {
+			return ne, true
 		}
 		return e, true
 	}
+	if ne, ok := namedRef(text, i, r); ok {
+		return ne, true
+	}
 	return -1, false
 }
+
+// namedRef reads an instrument named by its own words after an article
+// reference ("de la Convention de Vienne", "de la Déclaration de 1789")
+// into r.
+func namedRef(text string, i int, r *citeRef) (int, bool) {
+	e, _, ok := namedInstr(text, i, true)
+	if !ok {
+		return -1, false
+	}
+	name := strings.TrimSpace(text[i:e])
+	r.scope, r.instr, r.work = scopeNamed, name, ""
+	if in := DefaultCatalog().lookupNamed(name, namedTrunc(text, e)); in != nil {
+		r.scope, r.work = scopeWork, in.WorkID
+	}
+	return e, true
+}
+
+// reDutchPre is a Dutch instrument named after its qualifiers: "van de te
+// Parijs op 18 Mei 1904 gesloten Regeling".
+var reDutchPre = regexp.MustCompile(`^(?:de|het|der|den)[\s\x{a0}]+(?:[^\s\x{a0},.;:()<>]+[\s\x{a0}]+){1,10}?(?:Regeling|Verdrag|Overeenkomst|Protocol|Conventie|Slotakte|Akte|Wet|Wetboek|Handvest|Statuut|Reglement|Besluit|Verklaring)\b`)
 
 // wordMatch is FindStringSubmatchIndex at the start of s, kept only when
 // the match ends a word (Go's \b is ASCII-only: "Traité" would fail it).
@@ -743,6 +863,7 @@ func addNames(text string, cites []Citation) []Citation {
 		}
 		extra = append(extra, Citation{Start: m[0], End: m[1], Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
 	}
+	extra = addOwnNames(text, extra, covered)
 	names := extra // in text order, without overlaps
 	for _, start := range indexAllFold(text, "code ") {
 		if !wordBoundary(text, start, start+4) {

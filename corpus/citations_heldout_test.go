@@ -14,23 +14,33 @@ import "testing"
 //
 // Held-out figures when the set was drawn (exact text and form; resolution
 // over the matched citations whose target is labelled): precision 0.718,
-// recall 0.705. After two generic fixes that it revealed — article
-// headings « Article 314 : … » are no longer read as citations, and the
-// English « above »/« below » make a reference point back like
-// « ci-dessus » — the figures are:
+// recall 0.705; after two generic fixes (article headings « Article 314 :
+// … », English « above »/« below »): precision 0.768, recall 0.724.
 //
-//	TOTAL    76  23  29      0.768   0.724       1.000
+// From the commit that added this paragraph the set is NO LONGER HELD OUT:
+// the extractor was tuned on its errors (issue 3), by error class rather
+// than by example — names crossing the <em> highlight tags of judilibre
+// extracts; abbreviations after the article (« art. 49 LPD », « art. 964a,
+// 964b et 964l CO »); every item of a Canadian amending-act chain
+// (« (1985), ch. 27 (1er suppl.), art. 126, ch. 30 (3e suppl.), art. 2 »);
+// a law or a Swiss LF cited by its date after the article, abbreviated
+// months, « du la » ; list items after the first (« articles 16 de la
+// Déclaration de 1789, 6, § 1er, de la Convention … », « article 1384,
+// alinéa 1, devenu 1242, alinéa 1, du code civil »); instruments named by
+// their own words in French, English and Dutch (« Convention des
+// Nations-Unies de Vienne », « Prot. d’am. du 7 déc. 1953 », « art. 1 van
+// de te Parijs op 18 Mei 1904 gesloten Regeling »); catalog names that a
+// YAML flow list had split at their commas. The figures are now:
 //
-// Most false positives overlap a missed labelled citation: they are
-// boundary errors (a name cut at the <em> highlight of judilibre extracts,
-// « art. 964a, 964b et 964l » without « CO », the Canadian « (1985), ch. 27
-// (1er suppl.), art. 126 » reduced to « art. 126 »). Counting an overlap as
-// a match would give about 0.94 precision and 0.92 recall. Others: a law
-// split from its article (« article 3 du la loi du 19 juillet 1901 »),
-// treaties named in unlisted ways, Swiss laws cited by date.
+//	TOTAL   105   0   0      1.000   1.000       1.000
 //
-// The floors are loose on purpose (below the figures above): the test
-// documents the held-out figures, it does not gate changes to the extractor.
+// and labelled.tsv stays at 1.000/1.000 (seven of its rows were brought
+// to the reading conventions of heldout.tsv; see its header). An unbiased
+// figure needs a new set labelled without looking at the extractor
+// (heldout2.tsv, labelled by someone else).
+//
+// The floors sit just under these figures: a change that loses a
+// citation of this set fails the test.
 func TestCitationsHeldOut(t *testing.T) {
 	rep := realCorpus(t)
 	Resolve(rep.Documents, DefaultCatalog())
@@ -42,8 +52,11 @@ func TestCitationsHeldOut(t *testing.T) {
 	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
 	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
 	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	t.Logf("jeu tenu à l'écart : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
-	if prec < 0.65 || rec < 0.65 {
-		t.Errorf("précision %.3f (min 0,65), rappel %.3f (min 0,65)", prec, rec)
+	t.Logf("jeu tenu à l'écart (réglé dessus depuis l'issue 3) : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
+	if prec < 0.98 || rec < 0.98 {
+		t.Errorf("précision %.3f (min 0,98), rappel %.3f (min 0,98)", prec, rec)
+	}
+	if res < 0.98 {
+		t.Errorf("résolution correcte %.3f (min 0,98)", res)
 	}
 }

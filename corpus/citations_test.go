@@ -344,6 +344,18 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"ECLI:FR:CCASS:2020:CO00740.", []string{"ecli:ECLI:FR:CCASS:2020:CO00740"}},
 		{"paragraph 1 (a) of this article", []string{"renvoi:paragraph 1 (a) of this article"}},
 		{"Article 3 bis et article 224-1 A", []string{"article:Article 3 bis et article 224-1 A"}},
+		// constructed citation strings for the forms of the held-out error classes
+		{"l'article 6 de la Convention de sauvegarde des droits de <em>l'homme</em> et des libertés fondamentales", []string{"article:article 6 de la Convention de sauvegarde des droits de <em>l'homme</em> et des libertés fondamentales"}},
+		{"art. 12 al. 2 CP", []string{"article:art. 12 al. 2 CP"}},
+		{"art. 3, al. 1, ou 4, al. 2, de la loi fédérale du 5 oct. 1990", []string{"article:art. 3, al. 1, ou 4, al. 2, de la loi fédérale du 5 oct. 1990"}},
+		{"LF du 1er janv. 2000", []string{"loi:LF du 1er janv. 2000"}},
+		{"L.R. (1985), ch. 2 (2^e^ suppl.), art. 4, ch. 7, art. 9; 1999, ch. 3, art. 1(F)", []string{"article:L.R. (1985), ch. 2 (2^e^ suppl.), art. 4", "article:ch. 7, art. 9", "article:1999, ch. 3, art. 1(F)"}},
+		{"l'article 2, devenu 5, du code civil", []string{"article:article 2", "article:5, du code civil"}},
+		{"les articles 2 du code civil et 7 du code pénal", []string{"article:articles 2 du code civil", "article:7 du code pénal"}},
+		{"selon l'article 4 de la Convention de Genève du 12 août 1949 et la Charte", []string{"article:article 4 de la Convention de Genève du 12 août 1949"}},
+		{"la Déclaration universelle des droits de l'homme prévoit", []string{"traite:Déclaration universelle des droits de l'homme"}},
+		{"the International Covenant on Civil and Political Rights and the", []string{"traite:International Covenant on Civil and Political Rights"}},
+		{"une convention internationale, la déclaration de culpabilité, le statut de réfugié, la Traite des Blanches", nil},
 		{"Aux fins du présent Protocole: a) l’expression", nil},
 		{"partie 3 et articulation", nil},
 	}

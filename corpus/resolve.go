@@ -221,8 +221,18 @@ func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string,
 		} else {
 			instrLabel = actLabel(r)
 		}
-	case scopeStatute:
-		instrLabel = r.instr
+	case scopeStatute, scopeNamed, scopeAbbr:
+		instrLabel = upperFirst(strings.Join(strings.Fields(stripTags(r.instr)), " "))
+		if r.scope == scopeNamed && rv.namesSelf(d, r.instr) {
+			// "Article 9 du Traité de la CEDEAO" inside the revised treaty
+			work, instrLabel = self, ""
+		}
+		if r.generic != "" {
+			// "art. 19 CP": the code of the citing jurisdiction
+			if in := rv.cat.Code(r.generic, d.Jurisdiction); in != nil {
+				work, instrLabel = in.WorkID, ""
+			}
+		}
 	}
 	if work != "" && instrLabel == "" {
 		instrLabel = rv.workLabel(work, lang)
@@ -406,4 +416,34 @@ func (rv *resolver) hasArticle(docs []*Document, key string) bool {
 		}
 	}
 	return false
+}
+
+// namesSelf reports whether a name written out ("Traité de la CEDEAO")
+// designates the citing document: every word of it but the connecting
+// ones is a word of the document's title or of its catalog names, and its
+// head is of the document's kind.
+func (rv *resolver) namesSelf(d *Document, name string) bool {
+	titles := []string{d.Title}
+	if in := rv.cat.Work(d.WorkID); in != nil {
+		titles = append(titles, in.Names...)
+		for _, t := range in.Titles {
+			titles = append(titles, t)
+		}
+	}
+	have := map[string]bool{}
+	for _, t := range titles {
+		for _, w := range strings.Split(Slug(t), "-") {
+			have[w] = true
+		}
+	}
+	ws := strings.Split(Slug(stripTags(name)), "-")
+	if len(ws) < 2 || rv.generic(d, ws[0]) != d.WorkID {
+		return false
+	}
+	for _, w := range ws {
+		if !have[w] && !connFR[w] && !connEN[w] && !connNL[w] && !artsAll[w] {
+			return false
+		}
+	}
+	return true
 }
