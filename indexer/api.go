@@ -49,6 +49,9 @@ type Response struct {
 	// TookMS is the search time in milliseconds.
 	TookMS float64 `json:"took_ms"`
 	Hits   []Hit   `json:"hits"`
+	// Cached is true when Live served the response from its cache
+	// (TookMS is then the lookup time). Not part of the JSON.
+	Cached bool `json:"-"`
 
 	// Facets are counts per filter value for the whole result set, keyed
 	// by "juridiction", "type", "annee", "langue" and, for decisions, "cour"

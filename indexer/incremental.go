@@ -94,7 +94,7 @@ func fieldHashes(docs []*corpus.Document) map[string]string {
 					io.WriteString(h, in)
 				}
 				o.ids = append(o.ids, id)
-				o.sums = append(o.sums, hex.EncodeToString(h.Sum(nil)[:16]))
+				o.sums = append(o.sums, hex.EncodeToString(h.Sum(nil)[:8]))
 			}
 			for d := range jobs {
 				common := docInputs(d)

@@ -2,10 +2,13 @@ package indexer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"lextraite/corpus"
 )
@@ -36,12 +39,38 @@ type Live struct {
 
 	retired sync.WaitGroup // closings of old generations in progress
 	lastErr atomic.Pointer[error]
+
+	cacheSize int // responses kept per generation (0: none); under mu
 }
 
 // liveGen is an opened generation and its in-flight users.
 type liveGen struct {
 	ix    *Index
 	users sync.WaitGroup
+	// cache holds the responses of recent requests to this generation
+	// (nil: no cache), like Solr's queryResultCache: a new generation
+	// starts with an empty one.
+	cache *lru.Cache[string, *Response]
+}
+
+func newLiveGen(ix *Index, cacheSize int) *liveGen {
+	g := &liveGen{ix: ix}
+	if cacheSize > 0 {
+		g.cache, _ = lru.New[string, *Response](cacheSize)
+	}
+	return g
+}
+
+// SetCacheSize keeps the responses of the last n distinct requests of each
+// generation in memory (n ≤ 0: none, the default of OpenLive) and serves a
+// repeated request from them; a switch to a new generation empties it.
+func (l *Live) SetCacheSize(n int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.cacheSize = max(n, 0)
+	if l.cur != nil {
+		l.cur.cache = newLiveGen(nil, l.cacheSize).cache
+	}
 }
 
 // OpenLive opens the current generation of dir, as Open does (the error
@@ -51,7 +80,7 @@ func OpenLive(dir string) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Live{dir: dir, interval: LiveCheckInterval, cur: &liveGen{ix: ix}}
+	l := &Live{dir: dir, interval: LiveCheckInterval, cur: newLiveGen(ix, 0)}
 	l.lastCheck.Store(time.Now().UnixNano())
 	return l, nil
 }
@@ -112,7 +141,7 @@ func (l *Live) Reload() error {
 		return nil
 	}
 	old := l.cur
-	l.cur = &liveGen{ix: ix}
+	l.cur = newLiveGen(ix, l.cacheSize)
 	l.mu.Unlock()
 	l.lastErr.Store(nil)
 	l.retire(old)
@@ -141,14 +170,34 @@ func (l *Live) LastError() error {
 	return nil
 }
 
-// Search runs r on the current generation; see Index.Search.
+// Search runs r on the current generation; see Index.Search. After
+// SetCacheSize, a request already answered by this generation is answered
+// from its cache (Response.Cached).
 func (l *Live) Search(ctx context.Context, r Request) (*Response, error) {
 	g := l.acquire()
 	if g == nil {
 		return nil, errLiveClosed
 	}
 	defer g.release()
-	return g.ix.Search(ctx, r)
+	if g.cache == nil {
+		return g.ix.Search(ctx, r)
+	}
+	start := time.Now()
+	kb, _ := json.Marshal(&r)
+	key := string(kb)
+	if resp, ok := g.cache.Get(key); ok {
+		out := *resp // callers may set fields of their copy, not of the cached one
+		out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		out.Cached = true
+		return &out, nil
+	}
+	resp, err := g.ix.Search(ctx, r)
+	if err == nil {
+		g.cache.Add(key, resp)
+		out := *resp
+		resp = &out
+	}
+	return resp, err
 }
 
 // Document returns a document of the current generation; see

@@ -27,6 +27,9 @@ type serveConfig struct {
 	Open           bool
 	TrustedProxies string
 	PublicURL      string
+	// Cache is how many recent search responses are kept per index
+	// generation (0: none).
+	Cache          int
 	Token          string
 	User, Password string
 }
@@ -41,6 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 	fs.BoolVar(&cfg.Open, "open", false, "autoriser l'écoute hors de la boucle locale sans identifiants")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "mandataires de confiance (IP ou CIDR, séparés par des virgules)")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "adresse publique du site, pour les liens absolus")
+	fs.IntVar(&cfg.Cache, "cache", 1000, "réponses de recherche récentes gardées en mémoire (0 : aucune)")
 	addIndexFlags(fs, &cfg.indexConfig)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -79,6 +83,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 		return fmt.Errorf("%w (lancer d'abord : lextraite index -corpus DIR -index %s)", err, cfg.Index)
 	}
 	defer live.Close()
+	live.SetCacheSize(cfg.Cache)
 
 	var proxies []string
 	for _, p := range strings.Split(cfg.TrustedProxies, ",") {
