@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -465,6 +466,12 @@ func writeStore(path string, docs []*corpus.Document, statsc <-chan *Stats) (err
 	if _, err := zw.Write([]byte("}\n")); err != nil {
 		return fmt.Errorf("indexer: %s: %w", path, err)
 	}
+	return closeSynced(path, f, bw, zw)
+}
+
+// closeSynced ends a compressed file written through zw, then bw, then f:
+// it closes the compressor, flushes the buffer, fsyncs and closes the file.
+func closeSynced(path string, f *os.File, bw *bufio.Writer, zw io.Closer) error {
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("indexer: %s: %w", path, err)
 	}

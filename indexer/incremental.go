@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -19,13 +18,14 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/util"
+	"github.com/klauspost/compress/zstd"
 
 	"lextraite/corpus"
 )
 
 // Incremental builds. A generation also holds
 //
-//	gen/fields.gz    one line per bleve document: "id<TAB>hash of its fields"
+//	gen/fields.zst    one line per bleve document: "id<TAB>hash of its fields"
 //	gen/FORMAT       what else decides the index content (mapping, program)
 //
 // When the previous generation has both, the same FORMAT, and few bleve
@@ -36,7 +36,7 @@ import (
 // generation is then completed and switched in exactly like a full build,
 // so a crash during an update leaves the previous index served.
 const (
-	fieldsFile = "fields.gz"
+	fieldsFile = "fields.zst"
 	formatFile = "FORMAT"
 	// maxIncremental: an update is applied to a copy when it changes at
 	// most this share of the bleve documents…
@@ -145,7 +145,7 @@ func provInputs(p *corpus.Provision) []string {
 	return []string{p.ID, p.Language, p.Anchor, p.Number, p.Text, p.Source, p.Heading}
 }
 
-// writeFields writes fields.gz (sorted by id, so that equal generations
+// writeFields writes fields.zst (sorted by id, so that equal generations
 // give equal files) and fsyncs it.
 func writeFields(path string, hashes map[string]string) error {
 	ids := make([]string, 0, len(hashes))
@@ -159,36 +159,31 @@ func writeFields(path string, hashes map[string]string) error {
 	}
 	defer f.Close()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	zw, _ := gzip.NewWriterLevel(bw, gzip.BestSpeed)
+	zw, err := zstd.NewWriter(bw, zstd.WithEncoderLevel(zstd.SpeedFastest))
+	if err != nil {
+		return fmt.Errorf("indexer: %w", err)
+	}
 	for _, id := range ids {
-		zw.Write([]byte(id))
+		io.WriteString(zw, id)
 		zw.Write([]byte{'\t'})
-		zw.Write([]byte(hashes[id]))
+		io.WriteString(zw, hashes[id])
 		zw.Write([]byte{'\n'})
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("indexer: %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("indexer: %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("indexer: %s: %w", path, err)
-	}
-	return f.Close()
+	return closeSynced(path, f, bw, zw)
 }
 
-// readFields reads a fields.gz written by writeFields.
+// readFields reads a fields.zst written by writeFields.
 func readFields(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
+	zr, err := zstd.NewReader(bufio.NewReaderSize(f, 1<<16))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	defer zr.Close()
 	m := map[string]string{}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lextraite/corpus"
 )
 
 func doSearch(t *testing.T, ix interface {
@@ -356,19 +358,27 @@ func TestGenerations(t *testing.T) {
 	}
 }
 
-func TestLive(t *testing.T) {
-	docs := testDocs(t)
-	dir := t.TempDir()
-	ctx := context.Background()
-	if err := Build(ctx, dir, docs[:1], Stats{}, nil); err != nil {
+// liveOnFirstDoc builds the first test document into a new directory and
+// follows it with a Live that looks at dir/current on every call.
+func liveOnFirstDoc(t *testing.T, docs []*corpus.Document) (dir string, l *Live) {
+	t.Helper()
+	dir = t.TempDir()
+	if err := Build(context.Background(), dir, docs[:1], Stats{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	l, err := OpenLive(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
-	l.interval = 0 // look at dir/current on every call
+	t.Cleanup(func() { l.Close() })
+	l.interval = 0
+	return dir, l
+}
+
+func TestLive(t *testing.T) {
+	docs := testDocs(t)
+	ctx := context.Background()
+	dir, l := liveOnFirstDoc(t, docs)
 	if n := doSearch(t, l, Request{Query: "zorglub"}).Total; n != 0 {
 		t.Fatalf("first generation: %d hits", n)
 	}

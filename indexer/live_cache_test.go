@@ -11,17 +11,8 @@ import (
 // rebuilt index is searched, not remembered.
 func TestLiveCache(t *testing.T) {
 	docs := testDocs(t)
-	dir := t.TempDir()
 	ctx := context.Background()
-	if err := Build(ctx, dir, docs[:1], Stats{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	l, err := OpenLive(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	l.interval = 0
+	dir, l := liveOnFirstDoc(t, docs)
 	l.SetCacheSize(8)
 
 	r := Request{Query: "traite", Facets: true}
