@@ -23,6 +23,8 @@ import (
 type fakeSearcher struct {
 	docs    []*corpus.Document
 	skipped []corpus.Skipped
+	// stats, when set, is what Stats returns (a real build's summary).
+	stats *indexer.Stats
 
 	mu   sync.Mutex
 	last indexer.Request
@@ -182,6 +184,9 @@ func (f *fakeSearcher) Document(id string) (*corpus.Document, bool) {
 func (f *fakeSearcher) Documents() []*corpus.Document { return f.docs }
 
 func (f *fakeSearcher) Stats() indexer.Stats {
+	if f.stats != nil {
+		return *f.stats
+	}
 	n := 0
 	for _, d := range f.docs {
 		n += len(d.Provisions)

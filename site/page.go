@@ -229,14 +229,47 @@ type provisionView struct {
 	Warnings         []string
 }
 
-// corpusPage is /corpus.
+// corpusPage is /corpus: the index's summary, the files not indexed and
+// the incomplete documents in full, then one page of the document list.
 type corpusPage struct {
 	basePage
-	Docs       []corpusDoc
+	// Docs are the rows of the current page of the list.
+	Docs []corpusDoc
+	// Incomplete are all the documents with incomplete metadata.
 	Incomplete []corpusDoc
 	Skipped    []corpus.Skipped
 	Stats      indexer.Stats
 	BuiltAt    string // in French
+	// Build says when and how the index was built, in a sentence.
+	Build string
+	// NDocs counts every document; Matching those passing the filters.
+	NDocs, Matching int
+	// Jurisdictions and Kinds are the documents counted by code, each a
+	// link filtering the list.
+	Jurisdictions, Kinds []countLink
+	Filter               corpusParams
+	// Active are the filters in force, each URL removing one; ClearURL
+	// removes them all.
+	Active   []link
+	ClearURL string
+	// From and To are the 1-based positions of the first and last rows.
+	From, To int
+	// Pages, Prev and Next are the pagination; LastPage the number of pages.
+	Pages      []pageLink
+	Prev, Next string
+	LastPage   int
+	// PastEnd is the page asked when it lies past the last one;
+	// LastPageURL then leads to the last page.
+	PastEnd     int
+	LastPageURL string
+}
+
+// countLink is a code, its label and count; URL filters on it (none for
+// codes that cannot be filtered on); Active marks the filter in force.
+type countLink struct {
+	Value, Label, URL string
+	Count             int
+	Active            bool
 }
 
 // corpusDoc is one line of the corpus table.
@@ -246,8 +279,8 @@ type corpusDoc struct {
 	Transcription                                       bool
 	Notes, Incomplete                                   []string
 	Provisions                                          int
-	// SameNotes: the row above has the same warnings (the decisions of one
-	// Judilibre list), shown once to keep the page light.
+	// SameNotes: the row above, on the same page, has the same warnings
+	// (the decisions of one Judilibre list), shown once to keep it light.
 	SameNotes bool
 }
 

@@ -1,0 +1,184 @@
+package site
+
+// Tests on the WHOLE shared corpus (990 documents): the weight of /corpus. The documents are
+// loaded once per test binary and served through the fake Searcher: these
+// pages read only Documents, Document and Stats, so no bleve index is
+// needed (building one of the whole corpus under -race would take minutes).
+
+import (
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"lextraite/corpus"
+	"lextraite/indexer"
+)
+
+var (
+	wholeOnce sync.Once
+	wholeFake *fakeSearcher
+	wholeErr  error
+)
+
+// wholeCorpus loads every document of the shared corpus, with the shipped
+// overlay and without OCR (a scanned PDF is then reported, not read), and
+// returns a Searcher over them whose Stats are those of an incremental
+// update, as /corpus shows them.
+func wholeCorpus(t *testing.T) *fakeSearcher {
+	t.Helper()
+	if _, err := os.Stat(browserCorpus); err != nil {
+		t.Skipf("corpus partagé absent (%s) : test sur le corpus réel ignoré", browserCorpus)
+	}
+	wholeOnce.Do(func() {
+		start := time.Now()
+		rep, err := corpus.LoadDir(browserCorpus, corpus.Options{Overlays: []fs.FS{corpus.DefaultOverlay()},
+			OCR: corpus.OCRConfig{Disabled: true}})
+		if err != nil {
+			wholeErr = err
+			return
+		}
+		st := indexer.Stats{FilesSeen: rep.FilesSeen, Documents: len(rep.Documents), Skipped: rep.Skipped,
+			BuiltAt: "2026-05-31T09:30:00Z",
+			Update:  &indexer.Update{Mode: indexer.ModeIncremental, Added: 394, Changed: 1}}
+		for _, d := range rep.Documents {
+			st.Provisions += len(d.Provisions)
+		}
+		wholeFake = &fakeSearcher{docs: rep.Documents, skipped: rep.Skipped, stats: &st}
+		t.Logf("corpus réel chargé en %s : %d documents", time.Since(start).Round(time.Millisecond), len(rep.Documents))
+	})
+	if wholeErr != nil {
+		t.Fatal(wholeErr)
+	}
+	return wholeFake
+}
+
+// maxPageBytes is the most HTML one page may weigh on the real corpus.
+const maxPageBytes = 60 << 10
+
+var reDocLink = regexp.MustCompile(`<tr><td><a href="/doc/([a-z0-9-]+)">`)
+
+// TestCorpusPageRealCorpus: /corpus on the whole corpus is paginated and
+// light, every document is listed exactly once across the pages, the
+// skipped files and the incomplete documents are on every page, filters
+// work and bad parameters are 400 or a helpful 404, never a 500.
+func TestCorpusPageRealCorpus(t *testing.T) {
+	f := wholeCorpus(t)
+	h, err := New(f, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := get(t, h, "/corpus")
+	if first.Code != 200 {
+		t.Fatalf("/corpus : statut %d", first.Code)
+	}
+	body := first.Body.String()
+	for _, want := range []string{
+		strconv.Itoa(len(f.docs)) + " documents",
+		"Index mis à jour le 31 mai 2026 à 09:30 UTC (incrémental : 394 entrées ajoutées, 1 entrée modifiée).",
+		`<a href="/corpus?juridiction=fr#documents">France</a>`,
+		`<a href="/corpus?type=d%C3%A9cision#documents">Décision</a>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/corpus : %q absent", want)
+		}
+	}
+	var incomplete []string
+	for _, d := range f.docs {
+		if len(d.Incomplete) > 0 {
+			incomplete = append(incomplete, d.ID)
+		}
+	}
+	if len(incomplete) == 0 || len(f.skipped) == 0 {
+		t.Fatalf("le corpus réel devrait avoir des documents incomplets (%d) et des fichiers écartés (%d)",
+			len(incomplete), len(f.skipped))
+	}
+
+	// Every page: under the weight limit, the skipped and incomplete in
+	// full; together, each document once.
+	last := (len(f.docs) + corpusPageSize - 1) / corpusPageSize
+	seen := map[string]int{}
+	for n := 1; n <= last; n++ {
+		target := "/corpus?page=" + strconv.Itoa(n)
+		w := get(t, h, target)
+		if w.Code != 200 {
+			t.Fatalf("%s : statut %d", target, w.Code)
+		}
+		b := w.Body.String()
+		t.Logf("%s : %d octets de HTML (%d gzip)", target, len(b), len(get(t, h, target, "Accept-Encoding", "gzip").Body.Bytes()))
+		if len(b) > maxPageBytes {
+			t.Errorf("%s : %d octets, plus de %d", target, len(b), maxPageBytes)
+		}
+		for _, s := range f.skipped {
+			if !strings.Contains(b, "<code>"+htmlEscapeForTest(s.Path)+"</code>") {
+				t.Errorf("%s : fichier écarté %s absent", target, s.Path)
+			}
+		}
+		for _, id := range incomplete {
+			if !strings.Contains(b, "(<code>"+id+"</code>) : manque") {
+				t.Errorf("%s : document incomplet %s absent", target, id)
+			}
+		}
+		for _, m := range reDocLink.FindAllStringSubmatch(b, -1) {
+			seen[m[1]]++
+		}
+		if n < last && !strings.Contains(b, `rel="next"`) {
+			t.Errorf("%s : pas de lien vers la page suivante", target)
+		}
+	}
+	for _, d := range f.docs {
+		if seen[d.ID] != 1 {
+			t.Errorf("%s listé %d fois sur les %d pages", d.ID, seen[d.ID], last)
+		}
+	}
+
+	// A filter lists exactly its documents.
+	var bj []string
+	for _, d := range f.docs {
+		if d.Jurisdiction == "bj" && d.Kind == corpus.KindCode {
+			bj = append(bj, d.ID)
+		}
+	}
+	w := get(t, h, "/corpus?juridiction=bj&type=code")
+	var got []string
+	for _, m := range reDocLink.FindAllStringSubmatch(w.Body.String(), -1) {
+		got = append(got, m[1])
+	}
+	slices.Sort(bj)
+	slices.Sort(got)
+	if w.Code != 200 || len(bj) == 0 || !slices.Equal(got, bj) {
+		t.Errorf("juridiction=bj&type=code : statut %d, %v, attendu %v", w.Code, got, bj)
+	}
+	if !strings.Contains(w.Body.String(), `<option value="bj" selected>`) {
+		t.Error("le filtre actif n'est pas sélectionné dans le formulaire")
+	}
+
+	for _, c := range []struct {
+		target string
+		status int
+		want   string
+	}{
+		{"/corpus?page=" + strconv.Itoa(last+1), 404, "Aller à la dernière page"},
+		{"/corpus?juridiction=bj&page=2", 404, `href="/corpus?juridiction=bj#documents"`},
+		{"/corpus?page=0", 400, "numéro de page invalide"},
+		{"/corpus?page=-3", 400, "numéro de page invalide"},
+		{"/corpus?page=abc", 400, "numéro de page invalide"},
+		{"/corpus?page=99999999999999999999999", 400, "numéro de page invalide"},
+		{"/corpus?juridiction=Mali", 400, "attend un code de juridiction"},
+		{"/corpus?type=decision", 400, "attend un type de texte"},
+		{"/corpus?juridiction=fr&juridiction=bj", 400, "un seul filtre"},
+		{"/corpus?juridiction=ml", 200, "Aucun document pour ce filtre"},
+		{"/corpus?juridiction=&type=", 200, `rel="next"`},
+	} {
+		w := get(t, h, c.target)
+		if w.Code != c.status || !strings.Contains(strings.ToLower(w.Body.String()), strings.ToLower(c.want)) {
+			t.Errorf("%s : statut %d (attendu %d), %q présent : %v", c.target, w.Code, c.status, c.want,
+				strings.Contains(w.Body.String(), c.want))
+		}
+	}
+}
