@@ -1,11 +1,13 @@
 package site
 
 import (
-	"lextraite/corpus"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
+	"lextraite/corpus"
 	"lextraite/indexer"
 )
 
@@ -60,15 +62,61 @@ type apiDocProvision struct {
 	Language string   `json:"language"`
 }
 
-// apiDocument serves /api/doc/{doc_id}, every list [] rather than null.
+// maxAPIDocText bounds the text /api/doc serialises in one response
+// without ?partie: a longer document (a user's huge PDF) must be asked for
+// part by part. The largest text of the shared corpus (the Canadian
+// Criminal Code, 2.6 MB of JSON) is well under it.
+const maxAPIDocText = 8 << 20
+
+// apiDocPart is /api/doc/{doc_id}?partie=N: the contract's document with
+// only the provisions of part N (the parts of the HTML page), and where it
+// stands: Part of Parts, ProvisionsTotal in the whole document, and Next,
+// the address of the next part ("" on the last).
+type apiDocPart struct {
+	apiDoc
+	Part            int    `json:"part"`
+	Parts           int    `json:"parts"`
+	ProvisionsTotal int    `json:"provisions_total"`
+	Next            string `json:"next"`
+}
+
+// apiDocument serves /api/doc/{doc_id}, every list [] rather than null:
+// the whole document (DESIGN.md, Contracts), or with ?partie=N one part of
+// it, cut as the HTML page cuts long documents (at most partBytes of text
+// unless one provision alone is longer). ?format=akn gives Akoma Ntoso.
 func (srv *server) apiDocument(c *gin.Context) error {
 	d, err := srv.lookupDocument(c.Param("doc_id"))
 	if err != nil {
 		return err
 	}
-	switch c.Query("format") {
-	case "", "json":
-	case "akn":
+	format := c.Query("format")
+	switch format {
+	case "", "json", "akn":
+	default:
+		return badRequest("format %q inconnu : json (par défaut) ou akn (Akoma Ntoso)", truncateRunes(format, 20))
+	}
+	parts := srv.parts(d)
+	part := 0
+	if s, ok := c.GetQuery("partie"); ok {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return badRequest("numéro de partie invalide « %s » : un entier de 1 à %d", truncateRunes(s, 20), len(parts))
+		}
+		if n > len(parts) {
+			return notFound("le document « %s » compte %d partie(s) : pas de partie %d", d.ID, len(parts), n)
+		}
+		if format == "akn" {
+			return badRequest("l'export Akoma Ntoso porte sur le document entier : retirez « partie »")
+		}
+		part = n
+	}
+	if part == 0 {
+		if n := docTextBytes(d); n > maxAPIDocText {
+			return badRequest("le document « %s » est trop long pour une seule réponse (%d dispositions, %.1f Mo de texte) : "+
+				"demandez-le partie par partie, /api/doc/%s?partie=1 à %d", d.ID, len(d.Provisions), float64(n)/(1<<20), d.ID, len(parts))
+		}
+	}
+	if format == "akn" {
 		// Akoma Ntoso 3.0 (OASIS LegalDocML), for exchange with
 		// Laws.Africa / AfricanLII tools.
 		x, err := corpus.ExportAKN(d)
@@ -76,19 +124,38 @@ func (srv *server) apiDocument(c *gin.Context) error {
 			return err
 		}
 		c.Header("Content-Disposition", `inline; filename="`+d.ID+`.akn.xml"`)
-		c.Data(http.StatusOK, "application/akn+xml; charset=utf-8", x)
+		srv.write(c, http.StatusOK, "application/akn+xml; charset=utf-8", x)
 		return nil
-	default:
-		return badRequest("format %q inconnu : json (par défaut) ou akn (Akoma Ntoso)", c.Query("format"))
+	}
+	start, end := 0, len(d.Provisions)
+	if part > 0 {
+		start, end = parts[part-1].Start, parts[part-1].End
 	}
 	out := apiDoc{ID: d.ID, WorkID: d.WorkID, FRBRURI: d.FRBRURI, Title: d.Title, ShortTitles: nonNil(d.ShortTitles),
 		Kind: d.Kind, Jurisdiction: d.Jurisdiction, Language: d.Language, Date: d.Date, Number: d.Number,
-		Source: d.Source, Authority: d.Authority, Notes: nonNil(d.Notes), Provisions: make([]apiDocProvision, len(d.Provisions))}
-	for i := range d.Provisions {
-		out.Provisions[i] = provisionJSON(d, &d.Provisions[i])
+		Source: d.Source, Authority: d.Authority, Notes: nonNil(d.Notes), Provisions: make([]apiDocProvision, 0, end-start)}
+	for i := start; i < end; i++ {
+		out.Provisions = append(out.Provisions, provisionJSON(d, &d.Provisions[i]))
 	}
-	srv.writeJSON(c, http.StatusOK, &out)
+	if part == 0 {
+		srv.writeJSON(c, http.StatusOK, &out)
+		return nil
+	}
+	pj := apiDocPart{apiDoc: out, Part: part, Parts: len(parts), ProvisionsTotal: len(d.Provisions)}
+	if part < len(parts) {
+		pj.Next = "/api/doc/" + d.ID + "?partie=" + strconv.Itoa(part+1)
+	}
+	srv.writeJSON(c, http.StatusOK, &pj)
 	return nil
+}
+
+// docTextBytes is the size of d's provisions' text and headings.
+func docTextBytes(d *corpus.Document) int {
+	n := 0
+	for i := range d.Provisions {
+		n += len(d.Provisions[i].Text) + len(d.Provisions[i].Heading)
+	}
+	return n
 }
 
 // apiProvision is the /api/provision JSON: the provision's fields of

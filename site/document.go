@@ -178,6 +178,7 @@ func (srv *server) handleDocument(c *gin.Context) error {
 	if len(parts) > 1 {
 		p.Part, p.NParts = n, len(parts)
 		p.Title += " — partie " + strconv.Itoa(n) + " sur " + strconv.Itoa(len(parts))
+		p.JSONURL += "?partie=" + strconv.Itoa(n) // this part's data, not the whole code's
 		if n > 1 {
 			p.PrevPart = partURL(d.ID, n-1)
 		}

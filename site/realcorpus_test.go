@@ -1,11 +1,14 @@
 package site
 
-// Tests on the WHOLE shared corpus (990 documents): the weight of /corpus. The documents are
+// Tests on the WHOLE shared corpus (990 documents): the weight of /corpus
+// and the bounded /api/doc of the largest document. The documents are
 // loaded once per test binary and served through the fake Searcher: these
 // pages read only Documents, Document and Stats, so no bleve index is
 // needed (building one of the whole corpus under -race would take minutes).
 
 import (
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"regexp"
@@ -180,5 +183,128 @@ func TestCorpusPageRealCorpus(t *testing.T) {
 			t.Errorf("%s : statut %d (attendu %d), %q présent : %v", c.target, w.Code, c.status, c.want,
 				strings.Contains(w.Body.String(), c.want))
 		}
+	}
+}
+
+// largestDocument is the real document with the most provision text.
+func largestDocument(f *fakeSearcher) *corpus.Document {
+	var big *corpus.Document
+	for _, d := range f.docs {
+		if big == nil || docTextBytes(d) > docTextBytes(big) {
+			big = d
+		}
+	}
+	return big
+}
+
+// maxPartJSON bounds one ?partie= response: partBytes of text, plus the
+// JSON around it (ids, paths, escapes).
+const maxPartJSON = 2 * partBytes
+
+// TestAPIDocRealCorpus: the largest real document (the Canadian Criminal
+// Code) is still served whole by default, in the contract's shape and
+// gzipped; ?partie=N serves it in bounded parts that together give every
+// provision once, in order, and match the HTML page's parts.
+func TestAPIDocRealCorpus(t *testing.T) {
+	f := wholeCorpus(t)
+	h, err := New(f, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := largestDocument(f)
+	t.Logf("plus grand document : %s, %d dispositions, %d octets de texte", d.ID, len(d.Provisions), docTextBytes(d))
+	if docTextBytes(d) < 1<<20 {
+		t.Fatalf("%s : %d octets, on attendait le plus grand document (plusieurs Mo)", d.ID, docTextBytes(d))
+	}
+
+	whole := get(t, h, "/api/doc/"+d.ID)
+	var full map[string]any
+	if err := json.Unmarshal(whole.Body.Bytes(), &full); err != nil || whole.Code != 200 {
+		t.Fatalf("document entier : statut %d, %v", whole.Code, err)
+	}
+	if got := keys(full); !slices.Equal(got, docKeys) {
+		t.Errorf("clés du document entier = %v, attendu %v", got, docKeys)
+	}
+	if n := len(full["provisions"].([]any)); n != len(d.Provisions) {
+		t.Errorf("document entier : %d dispositions, attendu %d", n, len(d.Provisions))
+	}
+	zipped := get(t, h, "/api/doc/"+d.ID, "Accept-Encoding", "gzip")
+	if zipped.Header().Get("Content-Encoding") != "gzip" || gunzip(t, zipped.Body.Bytes()) != whole.Body.String() {
+		t.Errorf("document entier non compressé : %v", zipped.Header())
+	}
+	t.Logf("document entier : %d octets, %d en gzip", whole.Body.Len(), zipped.Body.Len())
+	akn := get(t, h, "/api/doc/"+d.ID+"?format=akn", "Accept-Encoding", "gzip")
+	if akn.Code != 200 || akn.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("Akoma Ntoso : statut %d, en-têtes %v", akn.Code, akn.Header())
+	}
+
+	parts := partition(d)
+	if len(parts) < 2 {
+		t.Fatalf("%s tient en une partie", d.ID)
+	}
+	var anchors []string
+	next := "/api/doc/" + d.ID + "?partie=1"
+	for n := 1; next != ""; n++ {
+		if n > len(parts) {
+			t.Fatalf("plus de %d parties suivies", len(parts))
+		}
+		w := get(t, h, next, "Accept-Encoding", "gzip")
+		raw := gunzip(t, w.Body.Bytes())
+		if w.Code != 200 || len(raw) > maxPartJSON && parts[n-1].End-parts[n-1].Start > 1 {
+			t.Errorf("%s : statut %d, %d octets (au plus %d)", next, w.Code, len(raw), maxPartJSON)
+		}
+		var pj struct {
+			apiDoc
+			Part            int    `json:"part"`
+			Parts           int    `json:"parts"`
+			ProvisionsTotal int    `json:"provisions_total"`
+			Next            string `json:"next"`
+		}
+		if err := json.Unmarshal([]byte(raw), &pj); err != nil {
+			t.Fatalf("%s : %v", next, err)
+		}
+		var m map[string]any
+		_ = json.Unmarshal([]byte(raw), &m)
+		if got := keys(m); !slices.Equal(got, sorted(append(slices.Clone(docKeys), "part", "parts", "provisions_total", "next")...)) {
+			t.Errorf("%s : clés %v", next, got)
+		}
+		if pj.Part != n || pj.Parts != len(parts) || pj.ProvisionsTotal != len(d.Provisions) || pj.ID != d.ID ||
+			len(pj.Provisions) != parts[n-1].End-parts[n-1].Start {
+			t.Errorf("%s : partie %d/%d, %d dispositions sur %d", next, pj.Part, pj.Parts, len(pj.Provisions), pj.ProvisionsTotal)
+		}
+		for _, p := range pj.Provisions {
+			anchors = append(anchors, p.Anchor)
+		}
+		next = pj.Next
+	}
+	var want []string
+	for _, p := range d.Provisions {
+		want = append(want, p.Anchor)
+	}
+	if !slices.Equal(anchors, want) {
+		t.Errorf("les parties donnent %d dispositions, le document %d (ou dans un autre ordre)", len(anchors), len(want))
+	}
+	// The HTML page's JSON link points at the same part.
+	if b := get(t, h, "/doc/"+d.ID+"?partie=2").Body.String(); !strings.Contains(b, `href="/api/doc/`+d.ID+`?partie=2"`) {
+		t.Error("la partie 2 de la page HTML ne renvoie pas à sa partie JSON")
+	}
+
+	for _, c := range []struct {
+		target string
+		status int
+	}{
+		{"?partie=0", 400}, {"?partie=x", 400}, {"?partie=", 400},
+		{fmt.Sprintf("?partie=%d", len(parts)+1), 404},
+		{"?partie=1&format=akn", 400},
+		{"?format=pdf", 400},
+	} {
+		w := get(t, h, "/api/doc/"+d.ID+c.target)
+		var e map[string]string
+		if w.Code != c.status || json.Unmarshal(w.Body.Bytes(), &e) != nil || e["error"] == "" {
+			t.Errorf("%s : statut %d (attendu %d), %s", c.target, w.Code, c.status, w.Body.String())
+		}
+	}
+	if w := get(t, h, "/api/doc/"+d.ID+"?partie=1"); w.Header().Get("Content-Type") != "application/json; charset=utf-8" {
+		t.Errorf("Content-Type %q", w.Header().Get("Content-Type"))
 	}
 }
