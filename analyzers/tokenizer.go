@@ -56,7 +56,9 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	)
 	emit := func(start, end, typ int, keyword bool) {
 		if len(block) == 0 {
-			block = make([]analysis.Token, 256)
+			// About one token per 6 bytes of what remains: a title
+			// does not pay for a block sized for an article.
+			block = make([]analysis.Token, min(256, (len(input)-start)/6+4))
 		}
 		tok := &block[0]
 		block = block[1:]
