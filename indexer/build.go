@@ -443,7 +443,7 @@ func writeStore(path string, docs []*corpus.Document, statsc <-chan *Stats) (err
 		}
 	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	zw, err := zstd.NewWriter(bw, zstd.WithEncoderLevel(zstd.SpeedDefault))
+	zw, err := zstd.NewWriter(bw, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		<-statsc
 		return fmt.Errorf("indexer: %w", err)

@@ -159,7 +159,7 @@ func writeFields(path string, hashes map[string]string) error {
 	}
 	defer f.Close()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	zw, err := zstd.NewWriter(bw, zstd.WithEncoderLevel(zstd.SpeedFastest))
+	zw, err := zstd.NewWriter(bw, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1), zstd.WithWindowSize(1<<20))
 	if err != nil {
 		return fmt.Errorf("indexer: %w", err)
 	}
