@@ -943,3 +943,29 @@ func frPhraseBoost(l string, exactFR bool) float64 {
 	}
 	return 1
 }
+
+// BaselineSearch is the bleve engine alone, for benchmarks: every word of
+// q, analysed by the French analyzer, required in the French text field
+// (what an FTS5 MATCH of the same words does), top limit by BM25, with the
+// snippets of Search. No query language, synonyms, translations, titles,
+// article lookup or phrase boost: the difference with Search is the cost
+// of lextraite's ranking, the rest the engine's. It returns the total
+// number of matches.
+func (ix *Index) BaselineSearch(ctx context.Context, q string, limit int) (uint64, error) {
+	mq := query.NewMatchQuery(q)
+	mq.SetField(langField(fText, "fr"))
+	mq.Analyzer = analyzers.ForLanguage("fr")
+	mq.SetOperator(query.MatchQueryOperatorAnd)
+	req := bleve.NewSearchRequestOptions(mq, limit, 0, false)
+	req.IncludeLocations = true
+	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
+	defer cancel()
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, fmt.Errorf("indexer: recherche: %w", err)
+	}
+	for _, dm := range res.Hits {
+		ix.hit(dm) // the snippets, made as Search makes them
+	}
+	return res.Total, nil
+}
