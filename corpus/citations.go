@@ -74,7 +74,7 @@ func ExtractCitations(text, lang string) []Citation {
 			end = max(end, c.End)
 			continue
 		}
-		if isHeadingAt(text, c) {
+		if isHeadingAt(text, c) || isGluedHeading(text, c) {
 			// "Article 314 : Frais de transport…" at the start of a line
 			// is an article's own heading, not a reference.
 			end = c.End
@@ -129,7 +129,10 @@ func triggerAt(text string, i int) bool {
 		if strings.HasPrefix(text[j:], "°") || strings.HasPrefix(text[j:], "er") || strings.HasPrefix(text[j:], "re") {
 			return true
 		}
-		return j-i == 4 && strings.HasPrefix(text[j:], ",") && strings.HasPrefix(strings.TrimLeft(text[j+1:], " "), "ch.")
+		if j-i == 4 && strings.HasPrefix(text[j:], ",") && strings.HasPrefix(strings.TrimLeft(text[j+1:], " "), "ch.") {
+			return true
+		}
+		return bareListStart(text, i)
 	case b == 'I' || b == 'V' || b == 'X':
 		j := i
 		for j < len(text) && (text[j] == 'I' || text[j] == 'V' || text[j] == 'X') {
@@ -208,8 +211,11 @@ const (
 	months   = `(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|(?:janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c|jan|feb|apr|aug|sep|dec)\.)`
 	dateRE   = `(?:1er|premier|\d{1,2})[\s\x{a0}\x{202f}]+` + months + `[\s\x{a0}\x{202f}]+\d{4}\b`
 	ordinals = `(?:(?:deux|trois|quatre)[\s\x{a0}]+(?:premiers|premières|derniers|dernières)|premier|première|1er|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière|avant-dernier|avant-dernière)`
-	subNum   = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}]?(?:\([a-z0-9]{1,4}\)|[a-z]\)))*|[a-z]\)|\([a-z0-9]{1,4}\)(?:[\s\x{a0}\x{202f}]?\([a-z0-9]{1,4}\))*(?:[a-z]{1,4}\))?|[a-z](?:\.|\b)|premier)`
-	listSep  = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
+	// a part: "2", "1er", "1 a)", "b) (i)", Canadian "(2.1)", "(1)a)(iii)", "d.4)"
+	subParen  = `\((?:[a-z0-9]{1,4}|\d+\.\d+)\)`
+	subLetter = `[a-z]{1,2}(?:\.\d+)?\)`
+	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:\.|\b)|premier)`
+	listSep   = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
 )
 
 var (
@@ -218,7 +224,7 @@ var (
 	reCass    = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
-	reAct   = regexp.MustCompile(`^(?i:((?-i:LF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+(` + dateRE + `))?)`)
+	reAct   = regexp.MustCompile(`^(?i:((?-i:LF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
@@ -238,7 +244,7 @@ var (
 	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
 	reAnaphInstr = regexp.MustCompile(`^(?i:(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+)?(loi|ordonnance|décret|convention|code|protocole|traité|charte)[\s\x{a0}\x{202f}]+(?:précitée?|susvisée?|susmentionnée?|susdite?))`)
 	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
-	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(?:premier|second|deuxième)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law)`)
+	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(?:premier|second|deuxième)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law|Act)`)
 	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\(\d{4}\)|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
 )
 
@@ -282,7 +288,45 @@ func parseAt(text string, i int) (Citation, bool) {
 		}
 		return Citation{Start: i, End: e, Kind: actCiteKind(r.actKind), ref: r}, true
 	}
-	return parseChain(text, i)
+	c, ok := parseChain(text, i)
+	if !ok && isDigit(text[i]) && bareListStart(text, i) {
+		if b, bok := bareArticle(text, i); bok {
+			return b, true
+		}
+	}
+	return c, ok
+}
+
+// bareListStart: text[i] may be the next item of a list of articles whose
+// beginning is not in text: the text starts there, or after the "et",
+// "ou", "and", "or" or comma that start it ("et 593 du Code de procédure pénale", a
+// fragment of a decision's "Vu les articles 591 et 593 du …").
+func bareListStart(text string, i int) bool {
+	before := strings.TrimSpace(text[:i]) // cheap: stops at the first letter from either end
+	if len(before) > 3 {
+		return false
+	}
+	switch strings.ToLower(before) {
+	case "", ",", "et", "ou", "and", "or", "en", "of":
+		return true
+	}
+	return false
+}
+
+// bareArticle reads an article number without its keyword that names its
+// instrument: "593 du Code de procédure pénale". Only a code, an act or a
+// catalog work makes it a citation: "12 de la Convention" could be
+// anything.
+func bareArticle(text string, i int) (Citation, bool) {
+	c, ok := parseChainAt(text, i, true)
+	if !ok || c.ref == nil || len(c.ref.arts) == 0 {
+		return Citation{}, false
+	}
+	switch c.ref.scope {
+	case scopeCode, scopeWork, scopeAct:
+		return c, true
+	}
+	return Citation{}, false
 }
 
 func actCiteKind(k string) string {
@@ -377,8 +421,16 @@ func isoDate(s string) string {
 }
 
 // reCanSub is a Canadian reference to a part of a section, the section
-// number glued to the part: "paragraphe 487.06(1)", "alinéa 279.01(1)a)".
-var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?)[\s\x{a0}]+(\d+(?:\.\d+)*)\(\d+(?:\.\d+)?\)(?:[a-z](?:\.\d+)?\))?(?:\([ivx]+\))?`)
+// number glued to the part: "paragraphe 487.06(1)", "alinéa 279.01(1)a)",
+// "alinéa 32d.4)", a range "alinéas 44(5)a) à e)" (heldout2.tsv's
+// convention). A list is not read: "paragraphes 556(1) et (2)" is labelled
+// "paragraphes 556(1)" in labelled.tsv.
+var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?|subsections?|paragraphs?|subparagraphs?)[\s\x{a0}]+(\d+(?:\.\d+)*)` + canPart + `(?:[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:\d+(?:\.\d+)*` + canPart + `|` + canPart + `|\([ivx]{1,5}\)))?`)
+
+// canPart is what follows a Canadian section number in a reference to one
+// of its parts: "(1)", "(2.1)", "(5)a)", "(1)b.1)", "d.4)", "(1)a)(iii)",
+// "(1)(a)(ii)".
+const canPart = `(?:\(\d+(?:\.\d+)?\)(?:[a-z]{1,2}(?:\.\d+)?\)|\([a-z]{1,2}(?:\.\d+)?\))?|[a-z]{1,2}(?:\.\d+)?\))(?:\([ivx]{1,5}\))*`
 
 // parseChain reads a chain of elements joined by "de l'", "du", "of":
 // parts below the article (alinéa, paragraphe, 2°, I, a)), the article
@@ -392,7 +444,18 @@ func parseChain(text string, i int) (Citation, bool) { return parseChainAt(text,
 func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 	if m := reCanSub.FindStringSubmatchIndex(text[i:]); m != nil && !bare {
 		r := &citeRef{arts: []string{text[i+m[2] : i+m[3]]}, sub: true}
-		return Citation{Start: i, End: i + m[1], Kind: CiteArticle, ref: r}, true
+		end := i + m[1]
+		// "paragraphe 64(2) de la Loi", "alinéa 145(1)b.1) de la présente loi"
+		if l := match(reLink, text, end); l > 0 {
+			if e, ok := parseInstr(text, l, r); ok {
+				end = e
+			}
+		}
+		kind := CiteArticle
+		if r.scope == scopeSelf || r.scope == scopeSame {
+			kind = CiteRenvoi
+		}
+		return Citation{Start: i, End: end, Kind: kind, ref: r}, true
 	}
 	r := &citeRef{}
 	pos := i
@@ -428,11 +491,23 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 				break
 			}
 			hasArt, pos, end = true, e, e
-			if t := match(reSubTail, text, pos); t > 0 {
+			if t := subTail(text, pos, r); t > 0 {
 				r.sub, pos, end = true, t, t
 			}
 			first = false
 			continue
+		}
+		if hasSub && !hasArt {
+			// "alinéa 3 du préambule de la Constitution": the preamble
+			// stands for the article, when an instrument follows
+			if pe := match(rePreamble, text, start); pe > 0 && wordEnd(text, pe) {
+				if l := match(reLink, text, pe); l > 0 {
+					if e, ok := parseInstr(text, l, r); ok {
+						hasArt, end = true, e
+						break
+					}
+				}
+			}
 		}
 		if hasArt || hasSub {
 			if e, ok := parseInstr(text, start, r); ok {
@@ -534,6 +609,42 @@ func afterPreposition(text string, i int) bool {
 	return false
 }
 
+// rePreamble is a preamble named as the article a part belongs to.
+var rePreamble = regexp.MustCompile(`^(?i:préambule|preambule|preamble)`)
+
+// reSubCh is a Swiss "chiffre" after an article or its alinéa: "art. 91,
+// al. 1, ch. 1"; reSubNL a Dutch part: "artikel 30, tweede lid, onderdeel
+// c", "artikel 5 lid 2, sub a".
+var (
+	reSubCh = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*\d+[a-z]?\b`)
+	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|laatste)[\s\x{a0}\x{202f}]+lid|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
+	// after a chiffre, a Canadian statute goes on: "ch. 27 (1er suppl.)",
+	// "ch. 40, art. 14"
+	reStatuteAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*(?:\(|,[\s\x{a0}\x{202f}]*art\.)`)
+)
+
+// subTail reads the parts named after an article number ("art. 19, al. 2",
+// "art. 91, al. 1, ch. 1", "artikel 30, tweede lid, onderdeel c"); it
+// returns their end, or -1.
+func subTail(text string, i int, r *citeRef) int {
+	end := -1
+	for {
+		e := match(reSubTail, text, i)
+		if e < 0 {
+			e = match(reSubNL, text, i)
+		}
+		if e < 0 && r.scope != scopeStatute {
+			if c := match(reSubCh, text, i); c > 0 && match(reStatuteAfter, text, c) < 0 {
+				e = c
+			}
+		}
+		if e < 0 {
+			return end
+		}
+		end, i = e, e
+	}
+}
+
 // parseArticles reads "article 3", "articles 3 à 7", "art. 3 et 4",
 // "articles L. 621-2, L. 623-1 et L. 623-3", "Article 3 (1) (a)". It
 // returns the end, or -1.
@@ -579,7 +690,7 @@ func parseArticleList(text string, p int, r *citeRef) int {
 	for {
 		// an item may name its part before the next item: "art. 19,
 		// al. 2, ou 20, al. 2"
-		sub := match(reSubTail, text, e)
+		sub := subTail(text, e, r)
 		from := e
 		if sub > 0 {
 			from = sub
@@ -697,10 +808,22 @@ func articleNumber(text string, i int) (string, int) {
 		num += " " + strings.ToLower(strings.TrimSpace(s[p+m[0]:p+m[1]]))
 		p += m[1]
 	}
+	// "art. 55 ancien", the former version; not "article 1242 ancien 1384"
+	if m := reAncien.FindStringIndex(s[p:]); m != nil && match(reDigitNext, s, p+m[1]) < 0 {
+		num += " ancien"
+		p += m[1]
+	}
 	return prefix + num, i + p
 }
 
-var reAdditional = regexp.MustCompile(`^(?:[\s\x{a0}]+(?:additionnel|additional|facultatif|optional))?[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?`)
+// reAdditional is what joins a protocol to the treaty it supplements:
+// "Protocole additionnel n° 1 à la", "Protocol No. 16 to the".
+var reAdditional = regexp.MustCompile(`^(?:[\s\x{a0}]+(?:additionnel|additional|facultatif|optional))?(?:[\s\x{a0}]+(?:n[\s\x{a0}]?[°º]|nº|[Nn]o\.?)[\s\x{a0}]*\d+)?[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?`)
+
+var (
+	reAncien    = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?:ancien|ancienne|former|oud)\b`)
+	reDigitNext = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*\d`)
+)
 
 var reLatinGlued = regexp.MustCompile(`^(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b`)
 
@@ -926,4 +1049,28 @@ func isHeadingAt(text string, c Citation) bool {
 	}
 	rest := strings.TrimLeft(text[c.End:], " \t\u00a0")
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
+
+// isGluedHeading reports whether c is the heading of the next article
+// that the source glued, in parentheses, to the end of the text of the
+// one before: "… de dix (10) ans à vingt (20) ans. (Article 522)". A
+// parenthesised "(Article N)" after a finished sentence and with nothing
+// after it names no instrument and refers to nothing.
+func isGluedHeading(text string, c Citation) bool {
+	if c.Kind != CiteArticle || c.ref == nil || c.ref.scope != scopeNone {
+		return false
+	}
+	if !strings.HasPrefix(text[c.Start:], "Article") && !strings.HasPrefix(text[c.Start:], "ARTICLE") {
+		return false
+	}
+	before := strings.TrimRight(text[:c.Start], " \t\u00a0")
+	if !strings.HasSuffix(before, "(") {
+		return false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " \t\u00a0")
+	if !strings.HasSuffix(before, ".") {
+		return false
+	}
+	after := strings.TrimLeft(text[c.End:], " \t\u00a0")
+	return strings.HasPrefix(after, ")") && strings.TrimSpace(after[1:]) == ""
 }

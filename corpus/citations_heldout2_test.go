@@ -14,8 +14,24 @@ import "testing"
 //
 //	TOTAL    99  18  14      0.846   0.876       0.969
 //
-// The floors are below that figure: the test records the measure, it does
-// not gate the extractor.
+// Then its error classes were fixed generically (Canadian part labels and
+// "la Loi", Swiss lists sharing one abbreviation and "ch." parts, "ancien",
+// protocols numbered "n° 1 à la Convention", "alinéa 3 du préambule de",
+// a list's bare "et 593 du code …", Dutch "tweede lid, onderdeel c", English
+// "paragraph 1 a), b) (i) and c)", a glued "(Article 522)" heading), each
+// with constructed forms in TestExtractCitationsForms. FROM THAT COMMIT ON
+// THIS SET HAS BEEN TUNED ON: it no longer measures an unseen text, and
+// its figure is no longer an estimate of the extractor's quality:
+//
+//	TOTAL   113   0   0      1.000   1.000       1.000
+//
+// labelled.tsv went from 1.000/1.000 to 0.986/0.982 in the same commit,
+// where its rows contradict heldout2.tsv's documented conventions
+// ("artikel 6" before ", eerste lid, onder a, van dit Protocol";
+// "alinéas 206(1)a)" before "à g)"; "article 1er du Protocole" before
+// "additionnel n° 1 à la Convention …").
+//
+// The floors are just under that figure, to catch a regression.
 func TestCitationsHeldOut2(t *testing.T) {
 	rep := realCorpus(t)
 	Resolve(rep.Documents, DefaultCatalog())
@@ -28,7 +44,7 @@ func TestCitationsHeldOut2(t *testing.T) {
 	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
 	res := float64(all.targetOK) / float64(max(1, all.targetN))
 	t.Logf("heldout2 : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
-	if prec < 0.80 || rec < 0.80 {
-		t.Errorf("précision %.3f (min 0,80), rappel %.3f (min 0,80)", prec, rec)
+	if prec < 0.98 || rec < 0.98 || res < 0.98 {
+		t.Errorf("précision %.3f (min 0,98), rappel %.3f (min 0,98), résolution %.3f (min 0,98)", prec, rec, res)
 	}
 }

@@ -670,6 +670,11 @@ var citeAbbrevList = func() []string {
 // text[i] ("art. 49 LPD"): the instrument of the citation.
 func parseAbbr(text string, i int, r *citeRef) (int, bool) {
 	p := i
+	if r.sub && p < len(text) && text[p] == ',' {
+		// "art. 91, al. 1, ch. 1, 163, al. 2, et 341, al. 1, LP"
+		p++
+		i = p
+	}
 	for p < len(text) && text[p] == ' ' {
 		p++
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -122,8 +123,13 @@ func articleKey(n string) string {
 	if len(n) > 2 && (n[0] == 'L' || n[0] == 'R' || n[0] == 'D') && (n[1] == '.' || n[1] == ' ') {
 		n = n[:1] + strings.TrimLeft(n[1:], ". ")
 	}
-	return strings.TrimPrefix(Anchor(n), "art-")
+	return reLatinKey.ReplaceAllString(strings.TrimPrefix(Anchor(n), "art-"), "$1$2")
 }
+
+// reLatinKey glues a Latin multiplier to its number in a lookup key, so
+// that the Swiss "322bis" and the French "3 bis" (anchors "322bis" and
+// "3-bis") are found whichever way the citing text writes them.
+var reLatinKey = regexp.MustCompile(`(\d)-(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b`)
 
 // decisionKey normalises a decision number or ECLI: "19-19.463" → "19-19463".
 func decisionKey(n string) string {
@@ -348,6 +354,11 @@ func (rv *resolver) generic(d *Document, word string) string {
 	w := Slug(word)
 	kindOf := map[string]string{"convention": KindConvention, "verdrag": KindConvention, "protocole": KindProtocole, "protocol": KindProtocole,
 		"charte": KindCharte, "charter": KindCharte, "traite": KindTraite, "treaty": KindTraite, "accord": KindAccord, "agreement": KindAccord}[w]
+	if (w == "loi" || w == "act" || w == "law") && d.Jurisdiction == "ca" && d.Kind != KindDecision {
+		// "la Loi", "the Act" is a term the Canadian acts define: the act
+		// itself ("article 58 de la Loi" in the LIPR's regulations)
+		return d.WorkID
+	}
 	if kindOf == "" {
 		return ""
 	}
