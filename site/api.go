@@ -82,8 +82,10 @@ type apiDocPart struct {
 
 // apiDocument serves /api/doc/{doc_id}, every list [] rather than null:
 // the whole document (DESIGN.md, Contracts), or with ?partie=N one part of
-// it, cut as the HTML page cuts long documents (at most partBytes of text
-// unless one provision alone is longer). ?format=akn gives Akoma Ntoso.
+// it, cut as the HTML page cuts long documents (at most partBytes of
+// estimated page weight unless one provision alone is heavier; a part may
+// hold only the text before the articles, and then no provision).
+// ?format=akn gives Akoma Ntoso.
 func (srv *server) apiDocument(c *gin.Context) error {
 	d, err := srv.lookupDocument(c.Param("doc_id"))
 	if err != nil {

@@ -556,10 +556,17 @@ func TestBrowserDocument(t *testing.T) {
 	b.axe("document (versions)")
 
 	// Long code: an article of the last part, reached from an old
-	// /doc/{id}#anchor link to the first page.
+	// /doc/{id}#anchor link to the first page (app.js follows the
+	// permalink redirect /doc/{id}/{anchor}).
 	const long = "/doc/bj-code-enfant-2015"
-	b.open(long, "a.jump")
-	anchor := eval[string](b, `[...document.querySelectorAll("a.jump")].pop().id`)
+	b.open(long, ".tocparts")
+	lastPart := eval[string](b, `[...document.querySelectorAll(".tocparts a")].pop().getAttribute("href")`)
+	b.open(lastPart, "article.prov")
+	anchor := eval[string](b, `[...document.querySelectorAll("article.prov")].pop().id`)
+	if n := eval[int](b, `document.querySelectorAll("article.prov[data-n] .ref .reftext").length`); n == 0 ||
+		n != eval[int](b, `document.querySelectorAll("article.prov[data-n]").length`) {
+		t.Errorf("%s : %d références à copier écrites par app.js", lastPart, n)
+	}
 	b.open("/", "#q") // a real navigation, not a same-page fragment change
 	b.open(long+"#"+anchor, "article.doc")
 	b.do("suivre la partie", chromedp.WaitVisible(chromedp.CSS("#"+anchor+".prov")))
@@ -573,26 +580,33 @@ func TestBrowserDocument(t *testing.T) {
 	size := eval[int](b, `document.documentElement.outerHTML.length`)
 	t.Logf("%s : %d octets de HTML", loc, size)
 	b.screenshot("document-partie")
+	b.axe("document (partie)")
 	// The permalink form redirects too.
 	b.open(long+"/"+anchor, "#"+anchor+".prov")
 	if loc2 := b.location(); loc2 != loc {
 		t.Errorf("%s/%s → %s, attendu %s", long, anchor, loc2, loc)
 	}
 
-	// Without JavaScript: the old anchor lands on a link to the part.
+	// Without JavaScript: the old anchor lands on the first part, whose
+	// table of contents links every part with its articles; the permalink
+	// reaches the article.
 	b.do("JavaScript coupé", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	}))
 	b.open("/corpus", "table.corpus")
-	b.open(long+"#"+anchor, "a.jump#"+anchor)
-	if id, inView := b.target(); id != anchor || !inView {
-		t.Errorf("sans JS : cible = %q (visible %v)", id, inView)
+	b.open(long+"#"+anchor, ".tocparts")
+	partHref := loc[strings.Index(loc, "/doc/"):strings.Index(loc, "#")]
+	if n := eval[int](b, `document.querySelectorAll('.tocparts a[href="`+partHref+`"]').length`); n != 1 {
+		t.Errorf("sans JS : la table des matières n'a pas de lien vers %s", partHref)
+	}
+	if n := eval[int](b, `document.querySelectorAll(".reftext, .copy").length`); n != 1 { // "Pour citer" only
+		t.Errorf("sans JS : %d références ou boutons", n)
 	}
 	b.screenshot("document-renvoi-sans-js")
-	b.do("suivre le lien", chromedp.Click(chromedp.CSS("a.jump#"+anchor)), chromedp.WaitVisible(chromedp.CSS("#"+anchor+".prov")))
-	if id, _ := b.target(); id != anchor {
-		t.Errorf("sans JS, après le clic : cible = %q", id)
+	b.open(long+"/"+anchor, "#"+anchor+".prov")
+	if id, inView := b.target(); id != anchor || !inView {
+		t.Errorf("sans JS, lien permanent : cible = %q (visible %v)", id, inView)
 	}
 	b.checkRequests()
 }

@@ -46,7 +46,22 @@ func (srv *server) parts(d *corpus.Document) []docPart {
 	if srv.partsMemo.m == nil || len(srv.partsMemo.m) >= partCacheMax {
 		srv.partsMemo.m = map[*corpus.Document][]docPart{}
 	}
-	p := partition(d)
+	var extra func(int) int
+	if srv.hasCitations() {
+		// The "renvois" panel: a link per citing or cited text.
+		extra = func(i int) int {
+			id := d.Provisions[i].ID
+			if id == "" {
+				id = d.ID + "/" + d.Provisions[i].Anchor
+			}
+			n := len(srv.citations.Cites(id)) + len(srv.citations.CitedBy(id))
+			if n == 0 {
+				return 0
+			}
+			return 220 + 130*n
+		}
+	}
+	p := partition(d, extra)
 	srv.partsMemo.m[d] = p
 	return p
 }
@@ -172,8 +187,8 @@ func (srv *server) handleDocument(c *gin.Context) error {
 	if p.Title == "" {
 		p.Title = d.ID
 	}
-	if n == 1 {
-		p.Preamble = paragraphs(d.Preamble)
+	if part.PreEnd > part.PreStart {
+		p.Preamble = paragraphs(d.Preamble)[part.PreStart:part.PreEnd]
 	}
 	if len(parts) > 1 {
 		p.Part, p.NParts = n, len(parts)
@@ -207,44 +222,51 @@ func (srv *server) handleDocument(c *gin.Context) error {
 		}
 	}
 
-	// Table of contents: every part, the current one in full, the others
-	// by their divisions.
+	// Table of contents: the current part's articles in full, the other
+	// parts by one line each (their divisions and articles), so that its
+	// weight does not grow with the whole code.
+	division := "" // top-level division at the end of the previous part
 	for _, pt := range parts {
 		tp := tocPart{N: pt.N, Label: pt.Label, URL: partURL(d.ID, pt.N), Current: pt.N == n}
-		section := ""
-		for i := pt.Start; i < pt.End; i++ {
-			pr := &d.Provisions[i]
-			sec := strings.Join(pr.Path, " › ")
-			newSec := sec != section
-			section = sec
-			if !tp.Current && !newSec {
-				continue
+		if pt.End > pt.Start {
+			first, last := &d.Provisions[pt.Start], &d.Provisions[pt.End-1]
+			tp.Label = articleLabel(first.Number)
+			if pt.End-pt.Start > 1 {
+				tp.Label = "art. " + first.Number + " à " + last.Number
 			}
-			e := tocEntry{Anchor: pr.Anchor, Label: articleLabel(pr.Number), Heading: pr.Heading, URL: "#" + pr.Anchor}
-			if !tp.Current {
-				e.URL = partURL(d.ID, pt.N) + "#" + pr.Anchor
+			if len(first.Path) > 0 && first.Path[0] != division {
+				tp.Section = first.Path[0]
 			}
-			if newSec {
-				e.Section = sec
+			division = ""
+			if len(last.Path) > 0 {
+				division = last.Path[0]
 			}
-			if !tp.Current && sec == "" {
-				continue // another part's loose articles: the part link is enough
+		}
+		if tp.Current {
+			section := ""
+			for i := pt.Start; i < pt.End; i++ {
+				pr := &d.Provisions[i]
+				e := tocEntry{Anchor: pr.Anchor, Label: articleLabel(pr.Number), Heading: pr.Heading, URL: "#" + pr.Anchor}
+				if sec := strings.Join(pr.Path, " › "); sec != section {
+					e.Section, section = sec, sec
+				}
+				tp.Entries = append(tp.Entries, e)
 			}
-			tp.Entries = append(tp.Entries, e)
 		}
 		p.TOC = append(p.TOC, tp)
 	}
-	// On the document's own address, the articles of the other parts get
-	// a jump target, so that /doc/{id}#art-499 still reaches art. 499.
-	if n == 1 && len(parts) > 1 {
-		for _, pt := range parts[1:] {
-			for i := pt.Start; i < pt.End; i++ {
-				pr := &d.Provisions[i]
-				p.Jumps = append(p.Jumps, tocEntry{Anchor: pr.Anchor, Label: pr.Number,
-					URL: partURL(d.ID, pt.N) + "#" + pr.Anchor})
-			}
-		}
+	if len(parts) > 1 {
+		// /doc/{id}#anchor of an article in another part: app.js follows
+		// /doc/{id}/{anchor}, the redirect to its part.
+		p.SplitURL = "/doc/" + d.ID + "/"
 	}
+	// The reference to copy, rendered by app.js from the article's number:
+	// what comes before and after it.
+	p.RefPre, p.RefPost, _ = strings.Cut(reference(d, "\x00"), "\x00")
+	if w := shortWarnings(d); len(w) > 0 {
+		p.RefPost += " [" + strings.Join(w, " ; ") + "]"
+	}
+	p.RefURL = srv.cfg.PublicURL != ""
 
 	for i := part.Start; i < part.End; i++ {
 		pr := &d.Provisions[i]

@@ -49,7 +49,7 @@ func newFakeLong() *fakeSearcher {
 func TestPartition(t *testing.T) {
 	f := newFakeLong()
 	d, _ := f.Document("synth-code-long")
-	parts := partition(d)
+	parts := partition(d, nil)
 	if len(parts) < 2 {
 		t.Fatalf("%d part(s), want a split", len(parts))
 	}
@@ -60,10 +60,10 @@ func TestPartition(t *testing.T) {
 		}
 		size := 0
 		for i := p.Start; i < p.End; i++ {
-			size += len(d.Provisions[i].Text)
+			size += provisionWeight(&d.Provisions[i])
 		}
 		if size > partBytes {
-			t.Errorf("part %d: %d bytes of text > %d", p.N, size, partBytes)
+			t.Errorf("part %d: weighs %d > %d", p.N, size, partBytes)
 		}
 		// Cut between divisions: a part starts a Titre.
 		if p.Start > 0 && slicesEqual(d.Provisions[p.Start].Path, d.Provisions[p.Start-1].Path) {
@@ -75,7 +75,7 @@ func TestPartition(t *testing.T) {
 		t.Errorf("parts end at %d, want %d", next, len(d.Provisions))
 	}
 	alpha, _ := f.Document("synth-code-alpha")
-	if p := partition(alpha); len(p) != 1 || p[0].End != len(alpha.Provisions) {
+	if p := partition(alpha, nil); len(p) != 1 || p[0].End != len(alpha.Provisions) {
 		t.Errorf("short document split: %+v", p)
 	}
 }
@@ -104,17 +104,17 @@ func TestLongDocumentParts(t *testing.T) {
 	if strings.Contains(body, `id="art-1"`) || strings.Contains(body, `class="jump"`) {
 		t.Errorf("%s holds part 1's article or jump targets", part)
 	}
-	// Part 1: its articles, the TOC of every part, and jump targets for the
-	// others, so that an old /doc/{id}#art-180 link resolves.
+	// Part 1: its articles, a line per part in the TOC, and where app.js
+	// sends an old /doc/{id}#art-180 link (the permalink redirect above).
 	first := get(t, h, "/doc/synth-code-long").Body.String()
-	for _, want := range []string{`<article class="prov" id="art-1">`, `<a class="jump" id="art-180" href="` + loc + `">180</a>`,
+	for _, want := range []string{`<article class="prov" id="art-1" data-n="1">`, `data-split="/doc/synth-code-long/"`,
 		`href="` + part + `">Partie`, `rel="next"`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("part 1 lacks %q", want)
 		}
 	}
-	if strings.Contains(first, `<article class="prov" id="art-180">`) {
-		t.Error("part 1 holds art. 180")
+	if strings.Contains(first, `<article class="prov" id="art-180"`) || strings.Contains(first, `#art-180"`) {
+		t.Error("part 1 holds art. 180 or a link to it")
 	}
 	// Search hits link to the part.
 	res := get(t, h, "/recherche?q=texte&juridiction=bj").Body.String()
@@ -147,14 +147,16 @@ func TestLanguageVersions(t *testing.T) {
 	for _, want := range []string{"Versions linguistiques", `<strong aria-current="page">français</strong>`,
 		`<a href="/doc/synth-proto-en" hreflang="en">anglais</a> — <span class="auth">fait foi</span>`,
 		`<a href="/doc/synth-proto-nl" hreflang="nl">néerlandais</a> — <span class="tr">traduction, ne fait pas foi</span>`,
-		`href="/comparer?p=synth-proto-fr%2Fart-2&amp;p=synth-proto-en%2Fart-2&amp;p=synth-proto-nl%2Fart-2"`,
-		"Protocole synthétique (Nations unies), art. 2"} {
+		`href="/comparer?p=synth-proto-fr%2Fart-2&amp;p=synth-proto-en%2Fart-2&amp;p=synth-proto-nl%2Fart-2"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("lacks %q", want)
 		}
 	}
+	if got := pageReference(body, "art-2"); got != "Protocole synthétique (Nations unies), art. 2" {
+		t.Errorf("reference = %q", got)
+	}
 	en := get(t, h, "/doc/synth-proto-en").Body.String()
-	if !strings.Contains(en, "Protocole synthétique (Nations unies), art. 2, version anglaise") {
+	if !strings.HasPrefix(pageReference(en, "art-2"), "Protocole synthétique (Nations unies), art. 2, version anglaise") {
 		t.Error("English reference does not say so")
 	}
 	nl := get(t, h, "/doc/synth-proto-nl").Body.String()

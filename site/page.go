@@ -151,15 +151,19 @@ type docPage struct {
 	Reference   string
 	Preamble    []string
 	NProvisions int
-	// TOC lists every part; the current one in full.
+	// TOC lists every part; the current one's articles in full.
 	TOC        []tocPart
 	Provisions []provisionView
 	// Part and NParts are set when the document is split (1-based).
 	Part, NParts       int
 	PrevPart, NextPart string
-	// Jumps are the articles of the other parts, on part 1 only: targets
-	// for /doc/{id}#anchor links made before the split.
-	Jumps []tocEntry
+	// SplitURL is "/doc/{id}/" for a document split into parts: app.js
+	// sends a fragment naming an article of another part there.
+	SplitURL string
+	// RefPre and RefPost surround an article's number in the reference to
+	// copy, which app.js builds on the page (RefURL: the permalink follows).
+	RefPre, RefPost string
+	RefURL          bool
 	// Versions are the language versions of the instrument, this one
 	// included (Current); Extracts the other extracts in this language.
 	Versions []versionLink
@@ -173,8 +177,10 @@ type docPage struct {
 type tocPart struct {
 	N          int
 	Label, URL string
-	Current    bool
-	Entries    []tocEntry
+	// Section is the top-level division the part opens, when it changes.
+	Section string
+	Current bool
+	Entries []tocEntry
 }
 
 // tocEntry is one line of the table of contents; Section is set when the

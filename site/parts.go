@@ -7,33 +7,64 @@ import (
 	"lextraite/corpus"
 )
 
-// partBytes is the most text a document page holds: a longer document
-// (a whole code) is split into parts at its divisions, so that a page
-// stays light on a slow link. A single provision longer than that still
-// makes one part.
-const partBytes = 150 << 10
+// partBytes is the most a document page holds, in estimated bytes of HTML
+// for its provisions (see provisionWeight): a longer document (a whole
+// code) is split into parts at its divisions, so that a page, with its
+// header and table of contents, stays under ~100 KB on a slow link. A
+// single provision heavier than that still makes one part.
+const partBytes = 64 << 10
 
-// docPart is one page of a split document: provisions [Start, End).
+// provisionWeight estimates the HTML a document page spends on provision
+// p: its text (escaped, in paragraphs, its citations as links), heading,
+// breadcrumb, checkbox, permalink and table-of-contents line. extra adds
+// what the page shows beside it (the "renvois" panel).
+func provisionWeight(p *corpus.Provision) int {
+	w := len(p.Text) + len(p.Text)/16 + 24*strings.Count(p.Text, "\n") + 3*len(p.Heading) + 6*len(p.Anchor) + 2*len(p.ID) + 420
+	for _, s := range p.Path {
+		w += len(s) + 12
+	}
+	for _, c := range p.Citations {
+		w += 60 + 2*len(c.Target) + len(c.Label)
+	}
+	return w
+}
+
+// docPart is one page of a split document: provisions [Start, End) and
+// the paragraphs [PreStart, PreEnd) of the text before them (preamble). A
+// long preamble fills parts of its own, without provisions, before them.
 type docPart struct {
-	N          int // 1-based
-	Start, End int
+	N                int // 1-based
+	Start, End       int
+	PreStart, PreEnd int
 	// Label names the divisions the part holds: "Livre 1 — … à Livre 2 — …".
 	Label string
 }
 
-// partition splits d's provisions into parts of at most partBytes of text,
+// partition splits d's provisions into parts of at most partBytes (by
+// provisionWeight, plus extra(i) for provision i when extra is not nil),
 // cutting first between top-level divisions (Path[0]), then inside a
 // division too large for one page between its subdivisions, and so on
 // down to single provisions. A short document is one part.
-func partition(d *corpus.Document) []docPart {
+func partition(d *corpus.Document, extra func(i int) int) []docPart {
 	n := len(d.Provisions)
-	size := func(i int) int { return len(d.Provisions[i].Text) + len(d.Provisions[i].Heading) + 64 }
-	total := len(d.Preamble)
+	weights := make([]int, n)
+	for i := range n {
+		weights[i] = provisionWeight(&d.Provisions[i])
+		if extra != nil {
+			weights[i] += extra(i)
+		}
+	}
+	size := func(i int) int { return weights[i] }
+	pre := paragraphs(d.Preamble)
+	total := 0
+	for _, s := range pre {
+		total += len(s) + len(s)/16 + 30
+	}
 	for i := range n {
 		total += size(i)
 	}
 	if total <= partBytes || n == 0 {
-		return []docPart{{N: 1, Start: 0, End: n}}
+		return []docPart{{N: 1, Start: 0, End: n, PreEnd: len(pre)}}
 	}
 	// Break points [start, end) of indivisible runs, found recursively.
 	var runs [][2]int
@@ -70,9 +101,22 @@ func partition(d *corpus.Document) []docPart {
 	}
 	split(0, n, 0)
 
-	// Pack consecutive runs greedily into parts.
+	// The preamble first: parts of its own while it is too long, its
+	// last piece with the first provisions.
 	var parts []docPart
-	cur, curSize := -1, len(d.Preamble)
+	preStart, preSize := 0, 0
+	for j, s := range pre {
+		w := len(s) + len(s)/16 + 30
+		if preSize > 0 && preSize+w > partBytes {
+			parts = append(parts, docPart{N: len(parts) + 1, PreStart: preStart, PreEnd: j,
+				Label: "Texte avant les articles"})
+			preStart, preSize = j, 0
+		}
+		preSize += w
+	}
+	// Pack consecutive runs greedily into parts.
+	cur, curSize := -1, 0
+	firstProv := len(parts)
 	for _, r := range runs {
 		s := 0
 		for i := r[0]; i < r[1]; i++ {
@@ -84,13 +128,19 @@ func partition(d *corpus.Document) []docPart {
 		if cur < 0 {
 			parts = append(parts, docPart{N: len(parts) + 1, Start: r[0], End: r[1]})
 			cur, curSize = len(parts)-1, 0
+			if cur == firstProv {
+				parts[cur].PreStart, parts[cur].PreEnd = preStart, len(pre)
+				curSize = preSize
+			}
 		} else {
 			parts[cur].End = r[1]
 		}
 		curSize += s
 	}
 	for i := range parts {
-		parts[i].Label = partLabel(d, parts[i])
+		if parts[i].End > parts[i].Start {
+			parts[i].Label = partLabel(d, parts[i])
+		}
 	}
 	return parts
 }

@@ -85,11 +85,11 @@ func TestRoutes(t *testing.T) {
 			`<a href="#art-1">Art. premier</a>`, "<li class=\"sec\">Titre I › Chapitre 2</li>",
 			`<p class="txt">Texte synthétique de test, alinéa un.</p>`,
 			`<p class="txt">Texte synthétique de test, alinéa deux.</p>`,
-			"Alpha synthétique (Mali), art. premier", "1er janvier 2000", "SYN-1",
+			`data-ref-pre="Alpha synthétique (Mali), art. "`, `data-n="premier"`, "1er janvier 2000", "SYN-1",
 			`href="/doc/synth-code-alpha#art-2"`, `name="p" value="synth-code-alpha/art-2"`,
 		}, []string{"Attention"}},
 		{"/doc/synth-loi-beta", 200, []string{"transcription non officielle", "Texte partiel (note synthétique).",
-			"Document synthétique Bêta (test) (Sénégal), art. 1 [transcription non officielle", "Attention"}, nil},
+			`data-ref-pre="Document synthétique Bêta (test) (Sénégal), art. " data-ref-post=" [transcription non officielle`, "Attention"}, nil},
 		{"/doc/synth-traite-gamma", 200, []string{`lang="en"`, "Synthetic test text, paragraph one.", "date inconnue"}, nil},
 		{"/doc/inconnu", 404, []string{"Page introuvable", "Aucun document « inconnu »"}, nil},
 		{"/doc/Synth-Code-Alpha", 404, []string{"Identifiant de document invalide"}, nil},
@@ -596,11 +596,14 @@ func TestPublicURL(t *testing.T) {
 	h, _ := newTestServer(t, Config{PublicURL: "https://exemple.test/"})
 	body := get(t, h, "/doc/synth-code-alpha").Body.String()
 	for _, want := range []string{`href="https://exemple.test/doc/synth-code-alpha#art-1"`,
-		"Alpha synthétique (Mali), art. premier — https://exemple.test/doc/synth-code-alpha#art-1",
+		`data-ref-link="1"`,
 		`<p class="print-url">https://exemple.test/doc/synth-code-alpha</p>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("body lacks %q", want)
 		}
+	}
+	if got := pageReference(body, "art-1"); got != "Alpha synthétique (Mali), art. premier" {
+		t.Errorf("reference before the permalink = %q", got)
 	}
 }
 
