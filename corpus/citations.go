@@ -35,6 +35,9 @@ type citeRef struct {
 	actNum   string
 	actDate  string // ISO date when given
 	decision string // decision number, ECLI or court number
+	// titled: a generic "Loi"/"Act" that goes on with its title ("de la
+	// Loi sur l’extradition"), not the defined term "la Loi"
+	titled bool
 }
 
 // Scopes of a citation's instrument.
@@ -491,7 +494,7 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 				break
 			}
 			hasArt, pos, end = true, e, e
-			if t := subTail(text, pos, r); t > 0 {
+			if t := subTail(text, pos, r, lastArt(r)); t > 0 {
 				r.sub, pos, end = true, t, t
 			}
 			first = false
@@ -623,10 +626,10 @@ var (
 	reStatuteAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*(?:\(|,[\s\x{a0}\x{202f}]*art\.)`)
 )
 
-// subTail reads the parts named after an article number ("art. 19, al. 2",
-// "art. 91, al. 1, ch. 1", "artikel 30, tweede lid, onderdeel c"); it
-// returns their end, or -1.
-func subTail(text string, i int, r *citeRef) int {
+// subTail reads the parts named after the article number art ("art. 19,
+// al. 2", "art. 91, al. 1, ch. 1", "artikel 30, tweede lid, onderdeel c");
+// it returns their end, or -1.
+func subTail(text string, i int, r *citeRef, art string) int {
 	end := -1
 	for {
 		e := match(reSubTail, text, i)
@@ -635,7 +638,7 @@ func subTail(text string, i int, r *citeRef) int {
 		}
 		if e < 0 && r.scope != scopeStatute {
 			if c := match(reSubCh, text, i); c > 0 && match(reStatuteAfter, text, c) < 0 {
-				e = c
+				e = chiffreList(text, c, art)
 			}
 		}
 		if e < 0 {
@@ -643,6 +646,47 @@ func subTail(text string, i int, r *citeRef) int {
 		}
 		end, i = e, e
 	}
+}
+
+// reChItem is a further item of a list of chiffres: "ch. 1 et 1bis",
+// "ch. 1, 5 et 6", "ch. 2 à 4".
+var reChItem = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à)[\s\x{a0}\x{202f}]+)(\d{1,2})(?:bis|ter|quater|[a-z])?\b`)
+
+// chiffreList extends a Swiss "ch. N" ending at text[i] over the next
+// items of its list. An item is a chiffre when its number is below the
+// article's, an article otherwise: the Swiss lists go up ("art. 735c,
+// ch. 1, 5 et 6": chiffres; "art. 91, al. 1, ch. 1, 163, al. 2": 163 is
+// the next article).
+func chiffreList(text string, i int, art string) int {
+	a := leadingInt(art)
+	for {
+		m := reChItem.FindStringSubmatchIndex(text[i:])
+		if m == nil || a < 0 || leadingInt(text[i+m[2]:i+m[3]]) >= a {
+			return i
+		}
+		i += m[1]
+	}
+}
+
+// leadingInt is the number s starts with, or -1.
+func leadingInt(s string) int {
+	n, k := 0, 0
+	for k < len(s) && isDigit(s[k]) && k < 9 {
+		n = n*10 + int(s[k]-'0')
+		k++
+	}
+	if k == 0 {
+		return -1
+	}
+	return n
+}
+
+// lastArt is the last article number r read, or "".
+func lastArt(r *citeRef) string {
+	if len(r.arts) == 0 {
+		return ""
+	}
+	return r.arts[len(r.arts)-1]
 }
 
 // parseArticles reads "article 3", "articles 3 à 7", "art. 3 et 4",
@@ -690,7 +734,7 @@ func parseArticleList(text string, p int, r *citeRef) int {
 	for {
 		// an item may name its part before the next item: "art. 19,
 		// al. 2, ou 20, al. 2"
-		sub := subTail(text, e, r)
+		sub := subTail(text, e, r, arts[len(arts)-1])
 		from := e
 		if sub > 0 {
 			from = sub
@@ -897,9 +941,19 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		r.instr = s[m[2]:m[3]]
 		r.scope = scopeGeneric
 		e := i + m[1]
+		r.titled = match(reTitleGoesOn, text, e) > 0
 		// "premier protocole additionnel à la Convention de sauvegarde…"
 		if a := match(reAdditional, text, e); a > 0 {
 			if n := DefaultCatalog().nameAt(text[a:]); n > 0 {
+				if strings.ContainsAny(text[e:a], "0123456789") {
+					// "Protocole additionnel n° 1 à la Convention de
+					// sauvegarde…": named by its number and its treaty
+					name := strings.TrimSpace(text[i : a+n])
+					r.scope, r.instr, r.work = scopeNamed, name, ""
+					if in := DefaultCatalog().lookupNamed(name, false); in != nil {
+						r.scope, r.work = scopeWork, in.WorkID
+					}
+				}
 				return a + n, true
 			}
 		}
@@ -929,6 +983,11 @@ func namedRef(text string, i int, r *citeRef) (int, bool) {
 	}
 	return e, true
 }
+
+// reTitleGoesOn is the start of an act's title after "Loi"/"Act": "Loi
+// sur l’extradition", "Loi renforçant la citoyenneté canadienne", "Act
+// respecting …".
+var reTitleGoesOn = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:sur|concernant|renfor[çc]ant|modifiant|portant|visant|relative|relatif|instituant|de|d['’]|des|du|no|n°|on|respecting|to|for|of|[A-Z])`)
 
 // reDutchPre is a Dutch instrument named after its qualifiers: "van de te
 // Parijs op 18 Mei 1904 gesloten Regeling".

@@ -369,6 +369,8 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"under subsection 12(3) of the Act", []string{"article:subsection 12(3) of the Act"}},
 		{"(art. 10, al. 2, ch. 3, 11, al. 1, et 12 LP)", []string{"article:art. 10, al. 2, ch. 3, 11, al. 1, et 12 LP"}},
 		{"art. 7, al. 1, ch. 2, LTF", []string{"article:art. 7, al. 1, ch. 2, LTF"}},
+		{"art. 187, ch. 1 et 1bis, et 190", []string{"article:art. 187, ch. 1 et 1bis, et 190"}},
+		{"art. 735c, ch. 1, 5 et 6, CO", []string{"article:art. 735c, ch. 1, 5 et 6, CO"}},
 		{"(art. 40 ancien)", []string{"article:art. 40 ancien"}},
 		{"art. 4 de la loi 3 mars 1999 sur", []string{"article:art. 4 de la loi 3 mars 1999"}},
 		{"l’article 2 du Protocole n° 4 à la Convention européenne des droits de l’homme", []string{"article:article 2 du Protocole n° 4 à la Convention européenne des droits de l’homme"}},
@@ -392,6 +394,26 @@ func TestExtractCitationsForms(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("ExtractCitations(%q) = %q, attendu %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSwissChiffres: the chiffres of a Swiss list are parts, not articles
+// (constructed citation strings).
+func TestSwissChiffres(t *testing.T) {
+	for text, want := range map[string]string{
+		"art. 187, ch. 1 et 1bis, et 190":                      "187|190",
+		"art. 735c, ch. 1, 5 et 6, CO":                         "735c",
+		"art. 91, al. 1, ch. 1, 163, al. 2, et 341, al. 1, LP": "91|163|341",
+		"art. 156, ch. 2 à 4":                                  "156",
+	} {
+		cs := ExtractCitations(text, "fr")
+		if len(cs) != 1 || strings.Join(cs[0].ref.arts, "|") != want {
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.Text+" "+strings.Join(c.ref.arts, "|"))
+			}
+			t.Errorf("%q : %q, attendu les articles %s", text, got, want)
 		}
 	}
 }
@@ -448,6 +470,9 @@ func TestResolveExamples(t *testing.T) {
 		{"fr-ceseda-aide-entree-sejour-irreguliers", "art-l622-1", "article L. 622-4", "fr-ceseda-aide-entree-sejour-irreguliers/art-l622-4"},
 		{"fr-ceseda-aide-entree-sejour-irreguliers", "art-l622-3", "article 131-27 du code pénal", ""},
 		{"ch-code-penal", "art-28", "art. 322bis", "ch-code-penal/art-322bis"},
+		// "la Loi" is the LIPR itself, not when its title goes on
+		{"ca-lipr", "art-105", "article 15 de la Loi", ""},
+		{"ca-lipr", "art-40", "article 8 de la Loi", ""},
 	} {
 		if got := find(c.doc, c.anchor, c.text); got != nil && got.Target != c.target {
 			t.Errorf("%s/%s %q → %q (%s), attendu %q", c.doc, c.anchor, c.text, got.Target, got.Label, c.target)

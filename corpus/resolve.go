@@ -204,7 +204,9 @@ func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string,
 		}
 		work = self
 	case scopeGeneric:
-		work = rv.generic(d, r.instr)
+		if !r.titled {
+			work = rv.generic(d, r.instr)
+		}
 		if work == "" {
 			instrLabel = upperFirst(r.instr) + " (non précisé)"
 		}
@@ -354,9 +356,10 @@ func (rv *resolver) generic(d *Document, word string) string {
 	w := Slug(word)
 	kindOf := map[string]string{"convention": KindConvention, "verdrag": KindConvention, "protocole": KindProtocole, "protocol": KindProtocole,
 		"charte": KindCharte, "charter": KindCharte, "traite": KindTraite, "treaty": KindTraite, "accord": KindAccord, "agreement": KindAccord}[w]
-	if (w == "loi" || w == "act" || w == "law") && d.Jurisdiction == "ca" && d.Kind != KindDecision {
+	if (w == "loi" || w == "act" || w == "law") && !strings.HasPrefix(word, "*") && d.Jurisdiction == "ca" && d.Kind != KindDecision {
 		// "la Loi", "the Act" is a term the Canadian acts define: the act
-		// itself ("article 58 de la Loi" in the LIPR's regulations)
+		// itself ("article 58 de la Loi" in the LIPR's regulations); not
+		// "de la *Loi sur l’enregistrement…*", an italic title cut short
 		return d.WorkID
 	}
 	if kindOf == "" {
