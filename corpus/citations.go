@@ -942,6 +942,18 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		r.scope = scopeGeneric
 		e := i + m[1]
 		r.titled = match(reTitleGoesOn, text, e) > 0
+		if strings.HasPrefix(r.instr, "*") {
+			// "de la *Loi sur la défense nationale*": the italics close
+			// the title
+			if k := strings.IndexByte(s[m[2]+1:], '*'); k > len(r.instr) && k < 200 && !strings.ContainsAny(s[m[2]+1:m[2]+1+k], "\n;") {
+				name := s[m[2]+1 : m[2]+1+k]
+				r.scope, r.instr, r.work, r.titled = scopeNamed, strings.TrimRight(name, " ,"), "", false
+				if in := DefaultCatalog().lookupNamed(r.instr, false); in != nil {
+					r.scope, r.work = scopeWork, in.WorkID
+				}
+				return i + m[2] + 1 + k + 1, true
+			}
+		}
 		// "premier protocole additionnel à la Convention de sauvegarde…"
 		if a := match(reAdditional, text, e); a > 0 {
 			if n := DefaultCatalog().nameAt(text[a:]); n > 0 {

@@ -367,6 +367,7 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"aux sous-alinéas 3(1)a)(ii) à (iv) et au paragraphe (4.1)", []string{"article:sous-alinéas 3(1)a)(ii) à (iv)", "renvoi:paragraphe (4.1)"}},
 		{"du sous-alinéa (2)b)(ii) ou de l’alinéa (1)c)", []string{"renvoi:sous-alinéa (2)b)(ii)", "renvoi:alinéa (1)c)"}},
 		{"under subsection 12(3) of the Act", []string{"article:subsection 12(3) of the Act"}},
+		{"au paragraphe 12(3) de la *Loi sur la défense nationale* et", []string{"article:paragraphe 12(3) de la *Loi sur la défense nationale*"}},
 		{"(art. 10, al. 2, ch. 3, 11, al. 1, et 12 LP)", []string{"article:art. 10, al. 2, ch. 3, 11, al. 1, et 12 LP"}},
 		{"art. 7, al. 1, ch. 2, LTF", []string{"article:art. 7, al. 1, ch. 2, LTF"}},
 		{"art. 187, ch. 1 et 1bis, et 190", []string{"article:art. 187, ch. 1 et 1bis, et 190"}},
