@@ -997,9 +997,10 @@ func namedRef(text string, i int, r *citeRef) (int, bool) {
 }
 
 // reTitleGoesOn is the start of an act's title after "Loi"/"Act": "Loi
-// sur l’extradition", "Loi renforçant la citoyenneté canadienne", "Act
+// sur l’extradition", "Loi renforçant la citoyenneté canadienne", "Loi
+// réglementant certaines drogues…", "Loi n° 1 d’exécution…", "Act
 // respecting …".
-var reTitleGoesOn = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:sur|concernant|renfor[çc]ant|modifiant|portant|visant|relative|relatif|instituant|de|d['’]|des|du|no|n°|on|respecting|to|for|of|[A-Z])`)
+var reTitleGoesOn = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:sur|\p{Ll}+ant\b|relative|relatif|de|d['’]|des|du|n[\s\x{a0}]?[o°º]\b|on|respecting|to|for|of|[A-Z])`)
 
 // reDutchPre is a Dutch instrument named after its qualifiers: "van de te
 // Parijs op 18 Mei 1904 gesloten Regeling".

@@ -474,6 +474,7 @@ func TestResolveExamples(t *testing.T) {
 		// "la Loi" is the LIPR itself, not when its title goes on
 		{"ca-lipr", "art-105", "article 15 de la Loi", ""},
 		{"ca-lipr", "art-40", "article 8 de la Loi", ""},
+		{"ca-code-criminel", "art-515", "articles 5 à 7 de la Loi", ""},
 	} {
 		if got := find(c.doc, c.anchor, c.text); got != nil && got.Target != c.target {
 			t.Errorf("%s/%s %q → %q (%s), attendu %q", c.doc, c.anchor, c.text, got.Target, got.Label, c.target)
@@ -503,6 +504,8 @@ func FuzzExtractCitations(f *testing.F) {
 		"Cass. crim., 12 mars 2013, n° 12-84.155", "ECLI:FR:CCASS:2020:CO00740", "ECW/CCJ/JUD/06/08",
 		"articles L. 622-1 à L. 622-3", "1° à 5°, 8° et 9° de l'article 131-39 du code pénal", "2001, ch. 32, art. 1",
 		"paragraph 1 (a) of this article", "Protocole de Palerme", "art.\u00a05", "article 224-1 A", "l'article 1er",
+		"alinéas 44(5)a) à e)", "sous-alinéa (1)a)(iii)", "art. 91, al. 1, ch. 1, 163, al. 2, et 341, al. 1, LP",
+		"et 593 du Code de procédure pénale", "artikel 30, tweede lid, onderdeel c, van dit Verdrag", "ans. (Article 522)",
 	} {
 		f.Add(s)
 	}
