@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -63,4 +64,30 @@ func Slug(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-")
+}
+
+// annexAnchor gives the anchor of an annex, schedule or form heading met
+// by annexHead: "formule-5", "annexe", "annexe-2" (Annexe II),
+// "annexe-partie-xx-1" (Annexe de la partie XX.1), "annexe-a".
+func annexAnchor(kind, number, divWord, divNumber string) string {
+	if kind == ProvisionFormule {
+		return "formule-" + Slug(number)
+	}
+	a := "annexe"
+	if number != "" {
+		n := number
+		if v := romanValue(n); v > 0 && reRoman.MatchString(n) && len(n) > 1 || n == "I" || n == "V" || n == "X" {
+			n = strconv.Itoa(romanValue(n))
+		}
+		a += "-" + Slug(n)
+	}
+	if divWord != "" {
+		w := map[string]string{"part": "partie", "title": "titre", "chapitre": "chap", "chapter": "chap",
+			"article": "art", "section": "sec"}[strings.ToLower(divWord)]
+		if w == "" {
+			w = strings.ToLower(divWord)
+		}
+		a += "-" + Slug(w+" "+divNumber)
+	}
+	return a
 }

@@ -135,7 +135,22 @@ type Provision struct {
 	// OCR is set when the provision's text comes from optical character
 	// recognition (OCRNote).
 	OCR bool `json:"ocr,omitempty"`
+	// Kind is "" for an article of the document; ProvisionAnnexe for an
+	// annex or schedule, ProvisionFormule for a form (Number "", Heading
+	// the heading as written: "FORMULE 5 Mandat de perquisition");
+	// ProvisionConnexe for a section of another act reproduced with the
+	// document ("Dispositions connexes", "Modifications non en vigueur"),
+	// which keeps that act's number and is not one of the document's
+	// articles.
+	Kind string `json:"kind,omitempty"`
 }
+
+// Provision kinds other than articles (Provision.Kind).
+const (
+	ProvisionAnnexe  = "annexe"
+	ProvisionFormule = "formule"
+	ProvisionConnexe = "connexe"
+)
 
 // Citation is one cross-reference found in a text ("article 3 du
 // Protocole", "loi n° 2012-023", "Cass. crim., 12 mars 2013, n° 12-84.155").

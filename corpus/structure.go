@@ -159,6 +159,13 @@ type pathEntry struct {
 	label  string
 	anchor string
 	node   *Node
+	// appendix marks a division holding sections of other acts
+	// (reAppendixDivision): its articles are ProvisionConnexe.
+	appendix bool
+	// annex marks the entry of an annex provision (startAnnex): it
+	// prefixes the anchors of the items inside, and stays out of their
+	// Path, as the outline holds the annex as a provision, not a division.
+	annex bool
 }
 
 // splitOptions tune split for a document.
@@ -221,17 +228,30 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 	labels := func() []string {
 		out := make([]string, 0, len(path))
 		for _, p := range path {
-			out = append(out, p.label)
+			if !p.annex {
+				out = append(out, p.label)
+			}
 		}
 		return out
 	}
-	start := func(number, heading, src string, level int) {
-		flush()
-		anchor := Anchor(number)
+	// unique makes anchor unique in the document (DESIGN.md): a repeated
+	// one takes the anchor of an enclosing division as prefix, innermost
+	// first, then a counter. prefixed forces the prefix (sections of other
+	// acts must never pass for the document's own articles).
+	unique := func(anchor string, prefixed bool) string {
+		own := anchor
+		if prefixed {
+			for i := len(path) - 1; i >= 0; i-- {
+				if path[i].anchor != "" {
+					anchor = path[i].anchor + "--" + own
+					break
+				}
+			}
+		}
 		if used[anchor] {
 			for i := len(path) - 1; i >= 0 && used[anchor]; i-- {
 				if path[i].anchor != "" {
-					anchor = path[i].anchor + "--" + Anchor(number)
+					anchor = path[i].anchor + "--" + own
 				}
 			}
 			base := anchor
@@ -240,15 +260,54 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 			}
 		}
 		used[anchor] = true
+		return anchor
+	}
+	inAppendix := func() bool {
+		for _, p := range path {
+			if p.appendix {
+				return true
+			}
+		}
+		return false
+	}
+	start := func(number, heading, src string, level int) {
+		flush()
+		connexe := inAppendix()
+		anchor := unique(Anchor(number), connexe)
 		if src == "" {
 			src = source
 		}
 		cur = &Provision{ID: docID + "/" + anchor, Anchor: anchor, Number: number, Heading: heading,
 			Path: labels(), Language: opt.lang, Source: src}
+		if connexe {
+			cur.Kind = ProvisionConnexe
+		}
 		curNode = outlineArticle(cur)
 		addNode(curNode, path)
 		curLevel = level
 		awaitHeading = heading == "" && level > 0
+	}
+	// startAnnex starts the provision of an annex, a schedule or a form:
+	// no number, its heading as written, its text up to the next heading
+	// of its level or above. Articles inside it (the numbered items of a
+	// schedule) follow under it in their path and anchor.
+	startAnnex := func(kind, anchor, heading, src string, level int) {
+		flush()
+		for len(path) > 0 && path[len(path)-1].level >= level {
+			path = path[:len(path)-1]
+		}
+		anchor = unique(anchor, false)
+		if src == "" {
+			src = source
+		}
+		heading = strings.Join(strings.Fields(heading), " ")
+		cur = &Provision{ID: docID + "/" + anchor, Anchor: anchor, Heading: heading, Kind: kind,
+			Path: labels(), Language: opt.lang, Source: src}
+		curNode = outlineArticle(cur)
+		addNode(curNode, path)
+		curLevel = level
+		awaitHeading = false
+		path = append(path, pathEntry{level: level, label: heading, anchor: anchor, annex: true})
 	}
 	pushDivision := func(level int, label, title string) {
 		flush()
@@ -265,7 +324,8 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 			n.Anchor = groupAnchor(full)
 		}
 		addNode(n, path)
-		path = append(path, pathEntry{level: level, label: full, anchor: divisionAnchor(label), node: n})
+		path = append(path, pathEntry{level: level, label: full, anchor: divisionAnchor(label), node: n,
+			appendix: reAppendixDivision.MatchString(label)})
 	}
 
 	for i := 0; i < len(blocks); i++ {
@@ -300,6 +360,15 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 					awaitHeading = false
 					continue
 				}
+			}
+		}
+		if b.level > 0 && !opt.noArticles {
+			// An annex whose next block is a deeper heading has a structure
+			// of its own: it stays a division (the schedule of a statute
+			// holding sections of a convention).
+			if kind, anchor, ok := annexHead(text); ok && !(i+1 < len(blocks) && blocks[i+1].level > b.level) {
+				startAnnex(kind, anchor, text, b.source, b.level)
+				continue
 			}
 		}
 		if b.level > 0 {
@@ -339,6 +408,10 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 		}
 		awaitHeading = false
 		if b.level == 0 && !opt.noArticles {
+			if kind, anchor, ok := annexHead(text); ok && isDivisionLine(text) && utf8.RuneCountInString(text) <= 100 && !endsSentence(text) && !strings.HasSuffix(text, ",") {
+				startAnnex(kind, anchor, text, b.source, 7)
+				continue
+			}
 			if label, title, ok := divisionHead(text); ok && isDivisionLine(text) && !reRoman.MatchString(text) {
 				pushDivision(7, label, title)
 				continue
@@ -409,4 +482,53 @@ func reflowAlineas(s string) string {
 		s = strings.Replace(s, "(1)\u00a0\u00a0", "(1) ", 1)
 	}
 	return s
+}
+
+var (
+	// An annex, schedule or form heading: "ANNEXE", "Annex II", "BIJLAGE",
+	// "Anhang 1", "ANNEXE DE LA PARTIE XX.1", "ANNEXE [de la partie XXV]",
+	// "Schedule to Part XXV", "Annexe au Protocole …", "FORMULE 5 Mandat
+	// de perquisition", "Form 12".
+	reAnnexWord = regexp.MustCompile(`^(?i:(annexes?|annex|schedule|bijlage|anhang|allegato)|(formule|formulaire|form))(?:\s+|$|[\[:.\-–—])`)
+	// The number after the word: roman, arabic (with decimals), a letter.
+	reAnnexNumber = regexp.MustCompile(`^([IVXLC]+|\d+(?:\.\d+)*|[A-Z])(?:\s+|$|[:.\-–—]\s*)`)
+	// "de la partie XX.1", "[de la partie XXV]", "to Part 2".
+	reAnnexOf = regexp.MustCompile(`^\[?\s*(?i:de\s+la|du|des|de|to|of|to\s+the|of\s+the|zu|zum|zur|van\s+de|van\s+het|bij|à\s+la|au)\s+(?i:(partie|part|titre|title|chapitre|chapter|section|article))\s+([IVXLC]+(?:\.\d+)*|\d+(?:\.\d+)*)\s*\]?`)
+	// Divisions holding the sections of other acts reproduced after a
+	// consolidated statute (Justice Canada's consolidations).
+	reAppendixDivision = regexp.MustCompile(`^(?i:dispositions\s+connexes|modifications\s+non\s+en\s+vigueur|related\s+provisions|amendments\s+not\s+in\s+force)\s*$`)
+)
+
+// annexHead recognises the heading of an annex, a schedule or a form and
+// returns its provision kind (ProvisionAnnexe, ProvisionFormule) and
+// anchor. A form needs a number ("FORMULE 5"); an annex may have none.
+func annexHead(text string) (kind, anchor string, ok bool) {
+	t := strings.Join(strings.Fields(text), " ")
+	m := reAnnexWord.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", "", false
+	}
+	kind = ProvisionAnnexe
+	if m[4] >= 0 {
+		kind = ProvisionFormule
+	}
+	rest := strings.TrimLeft(t[m[1]:], " ")
+	if m[1] > 0 && strings.ContainsRune("[", rune(t[m[1]-1])) {
+		rest = "[" + rest
+	}
+	number := ""
+	if n := reAnnexNumber.FindStringSubmatch(rest); n != nil {
+		number = n[1]
+		rest = rest[len(n[0]):]
+	} else if kind == ProvisionFormule {
+		return "", "", false
+	}
+	divWord, divNumber := "", ""
+	if d := reAnnexOf.FindStringSubmatch(rest); d != nil {
+		divWord, divNumber = d[1], d[2]
+	}
+	// "Annexes" alone is a heading over several annexes, "Formulaire de…"
+	// a title: only a word that opens the heading counts, and a long
+	// heading must be an annex's own ("Annexe au Protocole …").
+	return kind, annexAnchor(kind, number, divWord, divNumber), true
 }

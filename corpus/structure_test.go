@@ -67,7 +67,7 @@ func sequenceIssues(d *Document) []string {
 	var prev []float64
 	prevNum := ""
 	for _, p := range d.Provisions {
-		if inAppendix(p.Path) {
+		if p.Kind != "" || inAppendix(p.Path) || inAnnex(p.Anchor) {
 			continue
 		}
 		// "157 et 158", "594 à 596": repealed together; compare the first
@@ -101,6 +101,12 @@ func sequenceIssues(d *Document) []string {
 }
 
 var reRangeNumber = regexp.MustCompile(`^(\S+)\s+(?:à|et)\s+(\S+)$`)
+
+// inAnnex reports whether an anchor is that of an annex, a schedule or a
+// form, or of an item numbered inside one ("annexe-partie-xxii-1--art-1").
+func inAnnex(anchor string) bool {
+	return strings.HasPrefix(anchor, "annexe") || strings.HasPrefix(anchor, "formule")
+}
 
 // inAppendix reports whether a provision sits in the appendices of a
 // Canadian consolidation ("DISPOSITIONS CONNEXES", "MODIFICATIONS NON EN
@@ -363,5 +369,81 @@ func TestDefaultFRBRURI(t *testing.T) {
 	d := &Document{ID: "ml-loi-2012-023", Kind: KindLoi, Jurisdiction: "ml", Date: "2012-07-12", Number: "2012-023"}
 	if got := DefaultFRBRURI(d); got != "/akn/ml/act/loi/2012/023" {
 		t.Errorf("DefaultFRBRURI = %q", got)
+	}
+}
+
+// TestCriminalCodeAnnexesAndForms checks, on the real Criminal Code, that
+// the schedules and forms after s. 849 are provisions of their own and no
+// longer the document's preamble, and that the sections of amending acts
+// under "DISPOSITIONS CONNEXES" never take a Code article's anchor.
+func TestCriminalCodeAnnexesAndForms(t *testing.T) {
+	rep := realCorpus(t)
+	d := docBySource(t, rep, "national/ca/code-criminel-C-46-fra-markdown-conversion.md", "")
+	if want := "Code criminel\n\nLoi concernant le droit criminel\n\nTitre abrégé"; d.Preamble != want {
+		t.Errorf("preamble = %.200q…, want %q", d.Preamble, want)
+	}
+	byAnchor := map[string]*Provision{}
+	for i := range d.Provisions {
+		byAnchor[d.Provisions[i].Anchor] = &d.Provisions[i]
+	}
+	cases := []struct{ anchor, kind, heading, text string }{
+		{"formule-5", ProvisionFormule, "FORMULE 5 Mandat de perquisition", "(articles 320.29 et 487)"},
+		{"formule-54", ProvisionFormule, "FORMULE 54 Obligation de se conformer à la Loi sur l’enregistrement de renseignements sur les délinquants sexuels", ""},
+		{"annexe-partie-xxii-1", ProvisionAnnexe, "ANNEXE DE LA PARTIE XXII.1 Infractions pouvant faire l’objet d’un accord de réparation", "(article 715.3, paragraphe 715.32(2) et paragraphes 715.43(2) et (3))"},
+		{"annexe-partie-xxv", ProvisionAnnexe, "ANNEXE [de la partie XXV]", "| Québec | La Cour du Québec, chambre criminelle et pénale | Le greffier |"},
+		{"annexe-partie-xx-1", ProvisionAnnexe, "ANNEXE DE LA PARTIE XX.1", ""},
+	}
+	for _, c := range cases {
+		p := byAnchor[c.anchor]
+		if p == nil {
+			t.Errorf("no provision %s", c.anchor)
+			continue
+		}
+		if p.Kind != c.kind || p.Heading != c.heading || p.Number != "" || !strings.Contains(p.Text, c.text) {
+			t.Errorf("%s: kind %q number %q heading %q text %.120q; want kind %q heading %q text containing %q",
+				c.anchor, p.Kind, p.Number, p.Heading, p.Text, c.kind, c.heading, c.text)
+		}
+	}
+	// The schedule's items keep their numbers under the schedule's anchor.
+	if p := byAnchor["annexe-partie-xxii-1--art-1"]; p == nil || !strings.HasPrefix(p.Text, "Une infraction prévue") {
+		t.Errorf("item 1 of the schedule to Part XXII.1 missing or wrong: %+v", p)
+	}
+	// Article 5 of the Code is still the Code's.
+	if p := byAnchor["art-5"]; p == nil || p.Heading != "Aucun effet sur les Forces canadiennes" || p.Kind != "" {
+		t.Errorf("art-5 = %+v", p)
+	}
+	for _, p := range d.Provisions {
+		if inAppendix(p.Path) && (p.Kind != ProvisionConnexe || strings.HasPrefix(p.Anchor, "art-")) {
+			t.Errorf("%s (%v): a section of an amending act must be kind connexe with a prefixed anchor", p.Anchor, p.Path)
+		}
+	}
+}
+
+// TestAnnexHead uses synthetic headings (not corpus text) in the shapes
+// the corpus and the region's laws give.
+func TestAnnexHead(t *testing.T) {
+	cases := []struct{ in, kind, anchor string }{
+		{"ANNEXE", ProvisionAnnexe, "annexe"},
+		{"Annexe II", ProvisionAnnexe, "annexe-2"},
+		{"Annex I: Model form", ProvisionAnnexe, "annexe-1"},
+		{"BIJLAGE", ProvisionAnnexe, "annexe"},
+		{"Anhang 3", ProvisionAnnexe, "annexe-3"},
+		{"Schedule to Part XXV", ProvisionAnnexe, "annexe-partie-xxv"},
+		{"ANNEXE DE LA PARTIE XX.1", ProvisionAnnexe, "annexe-partie-xx-1"},
+		{"ANNEXE [de la partie XXVII]", ProvisionAnnexe, "annexe-partie-xxvii"},
+		{"Annexe au Protocole", ProvisionAnnexe, "annexe"},
+		{"FORMULE 5  Mandat de perquisition", ProvisionFormule, "formule-5"},
+		{"FORMULE 5.0031 Dénonciation", ProvisionFormule, "formule-5-0031"},
+		{"Form 12", ProvisionFormule, "formule-12"},
+		{"Formule de serment", "", ""},
+		{"Forms of exploitation", "", ""},
+		{"Annexion", "", ""},
+		{"Article 5", "", ""},
+	}
+	for _, c := range cases {
+		kind, anchor, ok := annexHead(c.in)
+		if ok != (c.kind != "") || kind != c.kind || anchor != c.anchor {
+			t.Errorf("annexHead(%q) = %q, %q, %v; want %q, %q", c.in, kind, anchor, ok, c.kind, c.anchor)
+		}
 	}
 }
