@@ -15,15 +15,41 @@ import (
 	"sync"
 )
 
-// parseCacheVersion is part of every cache key: bump it whenever a loader,
-// the structure splitter or the metadata inference changes what LoadDir
-// produces for the same input, so that stale entries are never read.
+// parseCacheVersion is part of every cache key, with ProgramHash: an entry
+// written by another build of lextraite (another loader, structure
+// splitter, metadata inference or citation extractor) is never read.
 const parseCacheVersion = "lextraite-parse-1"
+
+// ProgramHash identifies the running program: the hex sha256 of its
+// executable, read once (a fixed "inconnu" when it cannot be read, in
+// which case callers keyed by it may reuse data across versions). The
+// parse cache and the index's FORMAT are keyed by it, so that a new
+// version of lextraite never reuses what an older one derived.
+var ProgramHash = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "inconnu"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "inconnu"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "inconnu"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+// cacheVersion is the version written in, and required of, every entry.
+func cacheVersion() string { return parseCacheVersion + " " + ProgramHash() }
 
 // ParseCache keeps the documents parsed from each unit (a file, or a folder
 // read as one document) in a directory, keyed by the sha256 of everything
 // the parse depends on: the unit's path and files' content, its merged
-// metadata (sidecar and overlays), the OCR switch and parseCacheVersion.
+// metadata (sidecar and overlays), the OCR switch and cacheVersion (the
+// program that parsed it).
 // An unchanged file is then read back instead of parsed again. Entries are
 // gzipped JSON, so every hit decodes fresh documents that no other run
 // shares. Only successful parses are kept; a failure is retried each time.
@@ -65,7 +91,7 @@ func (c *ParseCache) loadUnitCached(u unit, src metaSources, ocr OCRConfig) (doc
 	docs, skip = loadUnit(u, src, ocr)
 	if err == nil && len(docs) > 0 {
 		// Errors are ignored: the cache only saves time.
-		_ = c.write(key, &cacheEntry{Version: parseCacheVersion, Source: u.rel, Documents: docs, Skipped: skip})
+		_ = c.write(key, &cacheEntry{Version: cacheVersion(), Source: u.rel, Documents: docs, Skipped: skip})
 	}
 	return docs, skip, false
 }
@@ -73,7 +99,7 @@ func (c *ParseCache) loadUnitCached(u unit, src metaSources, ocr OCRConfig) (doc
 // unitKey hashes what the parse of u depends on.
 func unitKey(u unit, src metaSources, ocr OCRConfig) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00folder=%t\x00ocr-disabled=%t\x00", parseCacheVersion, u.rel, u.folder, ocr.Disabled)
+	fmt.Fprintf(h, "%s\x00%s\x00folder=%t\x00ocr-disabled=%t\x00", cacheVersion(), u.rel, u.folder, ocr.Disabled)
 	metas, err := src.lookup(u.rel, u.abs)
 	if err != nil {
 		return "", err
@@ -152,7 +178,7 @@ func (c *ParseCache) read(key string) (*cacheEntry, bool) {
 		return nil, false
 	}
 	var e cacheEntry
-	if err := json.NewDecoder(zr).Decode(&e); err != nil || e.Version != parseCacheVersion || len(e.Documents) == 0 {
+	if err := json.NewDecoder(zr).Decode(&e); err != nil || e.Version != cacheVersion() || len(e.Documents) == 0 {
 		return nil, false
 	}
 	c.markUsed(key)

@@ -202,9 +202,9 @@ func readFields(path string) (map[string]string, error) {
 
 // formatKey identifies everything besides the documents that decides what
 // a bleve index contains: the index mapping and the program that analyses
-// the text (its executable, hashed once per process). An update is applied
-// to a previous generation only when its FORMAT is this key, so a new
-// version of lextraite (other analyzers, other stemmer) always rebuilds.
+// the text (corpus.ProgramHash). An update is applied to a previous
+// generation only when its FORMAT is this key, so a new version of
+// lextraite (other analyzers, other stemmer) always rebuilds.
 var formatKey = sync.OnceValues(func() (string, error) {
 	m, err := newMapping()
 	if err != nil {
@@ -216,18 +216,7 @@ var formatKey = sync.OnceValues(func() (string, error) {
 	}
 	h := sha256.New()
 	h.Write(mb)
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
+	io.WriteString(h, corpus.ProgramHash())
 	return fmt.Sprintf("v%d %x", storeVersion, h.Sum(nil)[:16]), nil
 })
 
