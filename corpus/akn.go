@@ -294,7 +294,13 @@ func (w *aknWriter) node(n *Node, provs map[string]*Provision) error {
 			return fmt.Errorf("ExportAKN : l'article %s du plan n'a pas de disposition", n.Anchor)
 		}
 		eid := anchorToEID(p.Anchor)
-		w.open("article", "eId", eid)
+		if p.Kind != "" {
+			// An annex, a form or a section of another act: an article
+			// of its own, its kind in the AKN class attribute.
+			w.open("article", "eId", eid, "class", p.Kind)
+		} else {
+			w.open("article", "eId", eid)
+		}
 		w.leaf("num", p.Number)
 		if p.Heading != "" {
 			w.leaf("heading", p.Heading)
@@ -468,7 +474,7 @@ func importAKN(root *xnode) (*Document, error) {
 		for _, k := range n.elems() {
 			switch k.Name.Local {
 			case "article":
-				p := Provision{Anchor: eIDToAnchor(k.attr("eId")), Number: k.child("num").raw(),
+				p := Provision{Anchor: eIDToAnchor(k.attr("eId")), Number: k.child("num").raw(), Kind: provisionKind(k.attr("class")),
 					Heading: k.child("heading").raw(), Path: append([]string{}, path...), Source: sources[eIDToAnchor(k.attr("eId"))]}
 				for _, c := range k.elems() {
 					if c.Name.Local == "paragraph" {
@@ -521,6 +527,16 @@ func importAKN(root *xnode) (*Document, error) {
 		d.Outline = walk(body, nil)
 	}
 	return d, nil
+}
+
+// provisionKind is the Provision.Kind an AKN class attribute names, ""
+// for any other class.
+func provisionKind(class string) string {
+	switch class {
+	case ProvisionAnnexe, ProvisionFormule, ProvisionConnexe:
+		return class
+	}
+	return ""
 }
 
 var aknKind = func() map[string]string {

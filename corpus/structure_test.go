@@ -269,10 +269,10 @@ func TestAKNRoundTrip(t *testing.T) {
 		}
 		for i, p := range d.Provisions {
 			q := back.Provisions[i]
-			if q.Anchor != p.Anchor || q.Number != p.Number || q.Heading != p.Heading ||
+			if q.Anchor != p.Anchor || q.Number != p.Number || q.Heading != p.Heading || q.Kind != p.Kind ||
 				strings.Join(q.Path, "/") != strings.Join(p.Path, "/") || q.Text != p.Text {
 				t.Errorf("%s: provision %s differs after import:\n got %+v\nwant %+v", d.ID, p.Anchor,
-					fmt.Sprintf("%q %q %q %q", q.Anchor, q.Number, q.Heading, q.Path), fmt.Sprintf("%q %q %q %q", p.Anchor, p.Number, p.Heading, p.Path))
+					fmt.Sprintf("%q %q %q %q %q", q.Anchor, q.Number, q.Kind, q.Heading, q.Path), fmt.Sprintf("%q %q %q %q %q", p.Anchor, p.Number, p.Kind, p.Heading, p.Path))
 				break
 			}
 		}

@@ -230,10 +230,7 @@ func (srv *server) handleDocument(c *gin.Context) error {
 		tp := tocPart{N: pt.N, Label: pt.Label, URL: partURL(d.ID, pt.N), Current: pt.N == n}
 		if pt.End > pt.Start {
 			first, last := &d.Provisions[pt.Start], &d.Provisions[pt.End-1]
-			tp.Label = articleLabel(first.Number)
-			if pt.End-pt.Start > 1 {
-				tp.Label = "art. " + first.Number + " à " + last.Number
-			}
+			tp.Label = rangeLabel(first, last)
 			if len(first.Path) > 0 && first.Path[0] != division {
 				tp.Section = first.Path[0]
 			}
@@ -246,7 +243,7 @@ func (srv *server) handleDocument(c *gin.Context) error {
 			section := ""
 			for i := pt.Start; i < pt.End; i++ {
 				pr := &d.Provisions[i]
-				e := tocEntry{Anchor: pr.Anchor, Label: articleLabel(pr.Number), Heading: pr.Heading, URL: "#" + pr.Anchor}
+				e := tocEntry{Anchor: pr.Anchor, Label: provisionLabel(pr), Heading: provisionHeading(pr), URL: "#" + pr.Anchor}
 				if sec := strings.Join(pr.Path, " › "); sec != section {
 					e.Section, section = sec, sec
 				}
@@ -344,7 +341,7 @@ func (srv *server) citeLinkOf(r CitationRef) (link, bool) {
 		l.Label = reference(d, "")
 		if r.Anchor != "" {
 			if pr, ok := findProvision(d, r.Anchor); ok {
-				l.Label = reference(d, pr.Number)
+				l.Label = referenceTo(d, pr)
 			}
 		}
 	}

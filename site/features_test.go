@@ -314,3 +314,28 @@ func TestPageWeightWorkset(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnexLabels: annexes and forms (no number) are named by their heading,
+// in lists and references, never "Document" or "art. ".
+func TestAnnexLabels(t *testing.T) {
+	d := &corpus.Document{ID: "synthetique", Title: "Code synthétique", Jurisdiction: "ca", Language: "fr"}
+	form := &corpus.Provision{Anchor: "formule-5", Kind: corpus.ProvisionFormule, Heading: "FORMULE 5 Mandat de perquisition"}
+	annex := &corpus.Provision{Anchor: "annexe-partie-xxii-1", Kind: corpus.ProvisionAnnexe, Heading: "ANNEXE DE LA PARTIE XXII.1 Infractions pouvant faire l’objet d’un accord de réparation"}
+	art := &corpus.Provision{Anchor: "art-849", Number: "849", Heading: "Formules"}
+	for _, tt := range []struct{ got, want string }{
+		{provisionLabel(form), "FORMULE 5 Mandat de perquisition"},
+		{provisionHeading(form), ""},
+		{provisionLabel(art), "Art. 849"},
+		{provisionHeading(art), "Formules"},
+		{rangeLabel(art, form), "art. 849 à FORMULE 5"},
+		{rangeLabel(annex, form), "ANNEXE DE LA PARTIE XXII.1 à FORMULE 5"},
+		{annexDesignation("ANNEXE [de la partie XXV]"), "ANNEXE"},
+		{annexDesignation("Bijlage van het Protocol"), "Bijlage"},
+		{referenceTo(d, form), "Code synthétique (Canada), FORMULE 5 Mandat de perquisition"},
+		{referenceTo(d, art), "Code synthétique (Canada), art. 849"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}

@@ -126,6 +126,78 @@ func articleLabel(number string) string {
 	return "Art. " + number
 }
 
+// isAnnex reports whether p is an annex, schedule or form: a provision
+// without number, named by its heading ("FORMULE 5 Mandat de
+// perquisition", "ANNEXE DE LA PARTIE XX.1").
+func isAnnex(p *corpus.Provision) bool {
+	return p.Number == "" && p.Heading != "" && (p.Kind == corpus.ProvisionAnnexe || p.Kind == corpus.ProvisionFormule)
+}
+
+// provisionLabel is how p is named in lists and headings: articleLabel of
+// its number, or the heading of an annex or a form (which then needs no
+// separate heading: see provisionHeading).
+func provisionLabel(p *corpus.Provision) string {
+	if isAnnex(p) {
+		return p.Heading
+	}
+	return articleLabel(p.Number)
+}
+
+// rangeLabel names the provisions first to last of a part: "art. 3 à 7",
+// "Art. 3" for one, "art. 849 à FORMULE 5" or "FORMULE 1 à FORMULE 9" when
+// annexes or forms (named by the designation that begins their heading) are
+// among them.
+func rangeLabel(first, last *corpus.Provision) string {
+	if first == last {
+		return provisionLabel(first)
+	}
+	name := func(p *corpus.Provision) string {
+		if !isAnnex(p) {
+			return p.Number
+		}
+		return annexDesignation(p.Heading)
+	}
+	if isAnnex(first) {
+		return name(first) + " à " + name(last)
+	}
+	return "art. " + name(first) + " à " + name(last)
+}
+
+// annexDesignation is the designation that begins an annex heading: its
+// words up to the first one not in capitals ("FORMULE 5", "ANNEXE DE LA
+// PARTIE XXII.1"), at least the first word, at most six.
+func annexDesignation(heading string) string {
+	words := strings.Fields(heading)
+	n := min(1, len(words))
+	for n < len(words) && n < 6 && strings.ToUpper(words[n]) == words[n] {
+		n++
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// provisionHeading is the heading shown after provisionLabel: none for an
+// annex or a form, whose label is already its heading.
+func provisionHeading(p *corpus.Provision) string {
+	if isAnnex(p) {
+		return ""
+	}
+	return p.Heading
+}
+
+// referenceTo is reference for provision p: the instrument and the article
+// number, or the heading of an annex or a form ("Code criminel (Canada),
+// FORMULE 5 Mandat de perquisition").
+func referenceTo(d *corpus.Document, p *corpus.Provision) string {
+	if !isAnnex(p) {
+		return reference(d, p.Number)
+	}
+	name := instrumentName(d) + ", " + p.Heading
+	if d.Language != "" && d.Language != "fr" {
+		name += ", version " + languageAdjective(d.Language)
+	}
+	return name
+}
+
 // reference is the citation a reader copies: "Code pénal (France), art.
 // 225-4-1". It names the instrument, not the extract: the first short title,
 // else the title, followed by the jurisdiction unless the name already

@@ -399,8 +399,8 @@ func (srv *server) provisionViewOf(d *corpus.Document, p *corpus.Provision) prov
 	v := provisionView{
 		ID:            p.ID,
 		Anchor:        p.Anchor,
-		Label:         articleLabel(p.Number),
-		Heading:       p.Heading,
+		Label:         provisionLabel(p),
+		Heading:       provisionHeading(p),
 		Path:          p.Path,
 		Paragraphs:    paragraphs(p.Text),
 		Linked:        linkedParagraphs(p.Text, p.Citations, citationHref),
@@ -419,7 +419,7 @@ func (srv *server) provisionViewOf(d *corpus.Document, p *corpus.Provision) prov
 	if p.Language != "" && p.Language != d.Language {
 		v.Lang = p.Language
 	}
-	v.Reference = reference(d, p.Number)
+	v.Reference = referenceTo(d, p)
 	if w := shortWarnings(d); len(w) > 0 {
 		v.Reference += " [" + strings.Join(w, " ; ") + "]"
 	}

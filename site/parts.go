@@ -160,10 +160,7 @@ func partLabel(d *corpus.Document, p docPart) string {
 	first, last := d.Provisions[p.Start], d.Provisions[p.End-1]
 	div := func(pr corpus.Provision) string { return strings.Join(pr.Path, " › ") }
 	a, b := div(first), div(last)
-	arts := articleLabel(first.Number)
-	if p.End-p.Start > 1 {
-		arts = "art. " + first.Number + " à " + last.Number
-	}
+	arts := rangeLabel(&d.Provisions[p.Start], &d.Provisions[p.End-1])
 	switch {
 	case a == "" && b == "":
 		return arts

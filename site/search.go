@@ -423,7 +423,7 @@ func (srv *server) hitViewOf(h indexer.Hit) hitView {
 	}
 	if d, ok := srv.s.Document(h.DocID); ok && okAnchor {
 		if pr, ok := findProvision(d, h.Anchor); ok {
-			v.Heading = pr.Heading
+			v.Label, v.Heading = provisionLabel(pr), provisionHeading(pr)
 			v.Path = pr.Path
 			v.URL = srv.provisionURL(d, h.Anchor)
 			v.Permalink = srv.permalink(d, h.Anchor)
