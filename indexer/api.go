@@ -105,6 +105,10 @@ type Stats struct {
 	Fingerprint string   `json:"fingerprint,omitempty"`
 	// TextBytes is the size of all indexed text, for MB/s figures.
 	TextBytes int64 `json:"text_bytes"`
+	// Program is corpus.ProgramHash of the lextraite that built the
+	// generation (set by Build): `serve -corpus` rebuilds an index made by
+	// another version, whose parsing and analysis may differ.
+	Program string `json:"program,omitempty"`
 	// Update says whether the generation was built in full or updated
 	// from the previous one, and how many bleve documents changed.
 	Update *Update `json:"update,omitempty"`

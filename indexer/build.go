@@ -164,6 +164,7 @@ func build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 		stats.Skipped = []corpus.Skipped{}
 	}
 	stats.Update = &upd
+	stats.Program = corpus.ProgramHash()
 	end := time.Now().UTC()
 	stats.BuiltAt = end.Format(time.RFC3339)
 	statsc <- &stats

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"lextraite/corpus"
 	"lextraite/indexer"
 	"lextraite/site"
 )
@@ -150,7 +151,7 @@ func isLoopback(addr string) (bool, error) {
 // indexStale reports whether the index in dir is missing or was built
 // from other files than the corpus folders and metadata folder hold now
 // (a file added, even with an old date, removed or changed; other
-// folders), with the reason.
+// folders) or by another version of lextraite, with the reason.
 func indexStale(dir string, roots []string, metaDir string) (bool, string, error) {
 	built, err := indexer.ReadStats(dir)
 	if err != nil {
@@ -168,6 +169,8 @@ func indexStale(dir string, roots []string, metaDir string) (bool, string, error
 		return true, "index construit à partir d'autres dossiers (" + strings.Join(built.Corpus, ", ") + ")", nil
 	case built.Fingerprint != fp.sum:
 		return true, "fichiers ajoutés, modifiés ou supprimés depuis la dernière indexation", nil
+	case built.Program != corpus.ProgramHash():
+		return true, "index construit par une autre version de lextraite", nil
 	}
 	return false, "", nil
 }

@@ -5,13 +5,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 )
 
 // TestIndexStale: serve -corpus rebuilds when a file is added (even with
-// an old date), removed, or when the index came from other folders; and
+// an old date), removed, or when the index came from other folders or
+// another build of lextraite; and
 // two corpus folders are indexed together. Synthetic texts only.
 func TestIndexStale(t *testing.T) {
 	tmp := t.TempDir()
@@ -56,6 +58,27 @@ func TestIndexStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	check([]string{a, b}, true, "file removed")
+	if _, err := buildIndex(context.Background(), cfg, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	check([]string{a, b}, false, "rebuilt again")
+	// An index made by another build of lextraite: rebuilt.
+	gen, err := os.Readlink(filepath.Join(idx, "current"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	statsPath := filepath.Join(idx, gen, "stats.json")
+	st, err := os.ReadFile(statsPath)
+	if err != nil || !strings.Contains(string(st), `"program":"`) {
+		t.Fatalf("stats.json without program: %v %s", err, st)
+	}
+	other := regexp.MustCompile(`"program":"[^"]*"`).ReplaceAll(st, []byte(`"program":"autre"`))
+	if err := os.WriteFile(statsPath, other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stale, why, _ := indexStale(idx, []string{a, b}, ""); !stale || !strings.Contains(why, "autre version") {
+		t.Errorf("index of another lextraite: stale %v (%s)", stale, why)
+	}
 	if _, why, _ := indexStale(filepath.Join(tmp, "none"), []string{a}, ""); !strings.Contains(why, "pas d'index") {
 		t.Errorf("missing index: %q", why)
 	}
