@@ -66,7 +66,7 @@ func ExtractCitations(text, lang string) []Citation {
 	var out []Citation
 	end := 0
 	for i := 0; i < len(text); i++ {
-		if i < end || !wordStart(text, i) || !triggerAt(text, i) {
+		if i < end || !wordStart(text, i) && !gluedArticle(text, i) || !triggerAt(text, i) {
 			continue
 		}
 		c, ok := parseAt(text, i)
@@ -123,6 +123,9 @@ var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "p
 // part followed by "de"/"du"/"of".
 func triggerAt(text string, i int) bool {
 	b := text[i]
+	if chapFragAt(text, i) {
+		return true
+	}
 	switch {
 	case b >= '0' && b <= '9':
 		j := i
@@ -135,7 +138,7 @@ func triggerAt(text string, i int) bool {
 		if j-i == 4 && strings.HasPrefix(text[j:], ",") && strings.HasPrefix(strings.TrimLeft(text[j+1:], " "), "ch.") {
 			return true
 		}
-		return bareListStart(text, i)
+		return bareItemStart(text, i)
 	case b == 'I' || b == 'V' || b == 'X':
 		j := i
 		for j < len(text) && (text[j] == 'I' || text[j] == 'V' || text[j] == 'X') {
@@ -260,6 +263,37 @@ func match(re *regexp.Regexp, text string, i int) int {
 	return i + m[1]
 }
 
+// matchSub is match for the parts of an article (reSubKW, reSubTail,
+// reSubNL), which never end with a one-letter label followed by an
+// apostrophe: that letter is an elided word ("al. 2 et 3, d’une
+// publication", "à un point d’entrée"). The match is then read again
+// without it, and fails when nothing is left.
+func matchSub(re *regexp.Regexp, text string, i int) int {
+	e := match(re, text, i)
+	if e <= i+1 || e >= len(text) || !elidedAt(text, e-1) {
+		return e
+	}
+	return match(re, text[:e-1], i)
+}
+
+// elidedAt: text[k] is a lone ASCII letter followed by an apostrophe, the
+// elided "d’", "l’", "qu’".
+func elidedAt(text string, k int) bool {
+	b := text[k] | 0x20
+	if b < 'a' || b > 'z' || k > 0 && isLetterAt(text, k-1) {
+		return false
+	}
+	if k > 0 {
+		// not inside a word: "aujourd’hui"
+		r, _ := utf8.DecodeLastRuneInString(text[:k])
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	rest := text[k+1:]
+	return strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "ʼ")
+}
+
 // parseAt reads one citation starting at text[i].
 func parseAt(text string, i int) (Citation, bool) {
 	rest := text[i:]
@@ -285,6 +319,14 @@ func parseAt(text string, i int) (Citation, bool) {
 			return Citation{Start: i, End: ae, Kind: CiteArticle, ref: r}, true
 		}
 	}
+	if chapFragAt(text, i) {
+		if e := match(reChapFrag, text, i); e > 0 && strings.HasPrefix(text[e:], "art") {
+			r := &citeRef{scope: scopeStatute, instr: strings.TrimRight(text[i:e], ", \u00a0")}
+			if ae := parseArticles(text, e, r); ae > 0 {
+				return Citation{Start: i, End: ae, Kind: CiteArticle, ref: r}, true
+			}
+		}
+	}
 	if r, e := parseAct(text, i); e > 0 {
 		if a := match(reAnaph, text, e); a > 0 && wordEnd(text, a) {
 			e = a
@@ -292,7 +334,7 @@ func parseAt(text string, i int) (Citation, bool) {
 		return Citation{Start: i, End: e, Kind: actCiteKind(r.actKind), ref: r}, true
 	}
 	c, ok := parseChain(text, i)
-	if !ok && isDigit(text[i]) && bareListStart(text, i) {
+	if !ok && isDigit(text[i]) && bareItemStart(text, i) {
 		if b, bok := bareArticle(text, i); bok {
 			return b, true
 		}
@@ -531,7 +573,7 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 		e = -1
 		prefixOnly = false
 		for _, re := range []*regexp.Regexp{reSubOrd, reSubKW} {
-			if e = match(re, text, start); e > 0 {
+			if e = matchSub(re, text, start); e > 0 {
 				kwSub = true
 				break
 			}
@@ -632,9 +674,9 @@ var (
 func subTail(text string, i int, r *citeRef, art string) int {
 	end := -1
 	for {
-		e := match(reSubTail, text, i)
+		e := matchSub(reSubTail, text, i)
 		if e < 0 {
-			e = match(reSubNL, text, i)
+			e = matchSub(reSubNL, text, i)
 		}
 		if e < 0 && r.scope != scopeStatute {
 			if c := match(reSubCh, text, i); c > 0 && match(reStatuteAfter, text, c) < 0 {
@@ -694,7 +736,7 @@ func lastArt(r *citeRef) string {
 // returns the end, or -1.
 func parseArticles(text string, i int, r *citeRef) int {
 	if i < len(text) && i > 0 {
-		if !startOK(text, i) {
+		if !startOK(text, i) && !gluedArticle(text, i) {
 			return -1
 		}
 	}
@@ -919,6 +961,9 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		r.scope, r.actKind, r.actNum, r.actDate, r.instr = scopeAct, a.actKind, a.actNum, a.actDate, a.instr
 		return e, true
 	}
+	if e, ok := euAct(text, i, r); ok {
+		return e, true
+	}
 	if m := DefaultCatalog().nameAt(s); m > 0 {
 		r.instr = s[:m]
 		r.scope = scopeWork
@@ -972,7 +1017,9 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		if ne, ok := namedRef(text, i, r); ok {
 			return ne, true
 		}
-		return e, true
+		// "de la Constitution du 4 octobre 1958": its date is part of
+		// the instrument's name
+		return dateTail(text, e), true
 	}
 	if ne, ok := namedRef(text, i, r); ok {
 		return ne, true

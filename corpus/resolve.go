@@ -82,7 +82,10 @@ func newResolver(docs []*Document, cat *Catalog) *resolver {
 		m := make(map[string]string, len(d.Provisions))
 		for i := range d.Provisions {
 			p := &d.Provisions[i]
-			if p.Number == "" {
+			if p.Number == "" || p.Kind == ProvisionConnexe {
+				// a section of an amending act reproduced at the end of
+				// a code keeps that act's number: "art. N" of the code
+				// never designates it
 				continue
 			}
 			k := articleKey(p.Number)

@@ -1,0 +1,44 @@
+package corpus
+
+import "testing"
+
+// TestResolveSkipsConnexe: a section of an amending act reproduced at the
+// end of the Criminal Code (ProvisionConnexe, anchor
+// "2014-ch-25-art-45-1--art-45-1") keeps that act's number 45.1; the
+// code itself has no article 45.1, so "l’article 45.1" (a constructed
+// citation string) cited in the code stays unresolved instead of pointing
+// to the amending act's section.
+func TestResolveSkipsConnexe(t *testing.T) {
+	rep := realCorpus(t)
+	rv := newResolver(rep.Documents, DefaultCatalog())
+	for _, d := range rep.Documents {
+		if d.ID != "ca-code-criminel" {
+			continue
+		}
+		connexe := false
+		for _, p := range d.Provisions {
+			if p.Kind == ProvisionConnexe && p.Number == "45.1" {
+				connexe = true
+			}
+			if p.Kind == "" && articleKey(p.Number) == "45-1" {
+				t.Skip("le Code criminel a maintenant un article 45.1")
+			}
+		}
+		if !connexe {
+			t.Skip("plus de section connexe 45.1 dans le Code criminel")
+		}
+		p := &d.Provisions[0]
+		cites := rv.text(d, p, "selon l’article 45.1 ; voir l’article 2", "fr")
+		if len(cites) != 2 {
+			t.Fatalf("citations %v", cites)
+		}
+		if cites[0].Target != "" {
+			t.Errorf("%q → %q : une section connexe n'est pas un article du code", cites[0].Text, cites[0].Target)
+		}
+		if cites[1].Target != "ca-code-criminel/art-2" {
+			t.Errorf("%q → %q, attendu ca-code-criminel/art-2", cites[1].Text, cites[1].Target)
+		}
+		return
+	}
+	t.Skip("pas de ca-code-criminel")
+}
