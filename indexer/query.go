@@ -338,6 +338,11 @@ func parseQuery(q string) (*parsedQuery, error) {
 		}
 		pq.groups = append(pq.groups, g)
 	}
+	if len(pq.groups) == 0 && pq.filters.empty() && strings.TrimSpace(q) != "" {
+		// "-", "+", "AND": operators with nothing to apply to would
+		// otherwise return the whole corpus.
+		return nil, badQuery("la requête « %s » ne contient aucun mot à chercher, seulement des opérateurs (+, -, AND, OR)", strings.TrimSpace(q))
+	}
 	return pq, nil
 }
 

@@ -20,6 +20,11 @@ var (
 	errNotFound = errors.New("introuvable")
 	// errBadRequest: a parameter the user must fix (length, paging, filter).
 	errBadRequest = errors.New("demande incorrecte")
+	// errMethod: a method other than those the address answers (the
+	// site is read-only: GET and HEAD, POST for the working set only).
+	errMethod = errors.New("méthode non autorisée")
+	// errBusy: too many searches are waiting for the engine.
+	errBusy = errors.New("serveur occupé")
 )
 
 // errorTable maps sentinel errors to an HTTP status and, for errors whose
@@ -32,6 +37,8 @@ var errorTable = []struct {
 }{
 	{errNotFound, http.StatusNotFound, ""},
 	{errBadRequest, http.StatusBadRequest, ""},
+	{errMethod, http.StatusMethodNotAllowed, ""},
+	{errBusy, http.StatusServiceUnavailable, ""},
 	{indexer.ErrBadQuery, http.StatusBadRequest, ""},
 	{indexer.ErrNoIndex, http.StatusServiceUnavailable,
 		"L'index n'est pas encore construit : lancez « lextraite index » puis réessayez."},
@@ -152,6 +159,8 @@ func errorTitle(status int) string {
 		return "Demande à corriger"
 	case http.StatusServiceUnavailable:
 		return "Service momentanément indisponible"
+	case http.StatusMethodNotAllowed:
+		return "Méthode non autorisée"
 	}
 	return "Erreur interne"
 }

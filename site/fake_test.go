@@ -20,7 +20,12 @@ import (
 //	"panique"     → a panic
 //	"introuvable" → no hit, with a suggestion
 //	"piege"       → one hit whose snippet holds forbidden tags
+//	"attente"     → signals entered, then waits until hold is closed
 type fakeSearcher struct {
+	// entered and hold, when set, are what an "attente" search signals
+	// and waits for.
+	entered, hold chan struct{}
+
 	docs    []*corpus.Document
 	skipped []corpus.Skipped
 	// stats, when set, is what Stats returns (a real build's summary).
@@ -98,6 +103,9 @@ func (f *fakeSearcher) Search(ctx context.Context, r indexer.Request) (*indexer.
 		return nil, fmt.Errorf("%w : parenthèse fermante manquante après « (traite »", indexer.ErrBadQuery)
 	case "panique":
 		panic("panique synthétique")
+	case "attente":
+		f.entered <- struct{}{}
+		<-f.hold // a search that does not heed its deadline
 	case "introuvable":
 		return &indexer.Response{Query: r.Query, Suggestion: "synthétique"}, nil
 	case "piege":

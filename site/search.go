@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -207,6 +208,15 @@ func truncateRunes(s string, n int) string {
 func (srv *server) search(ctx context.Context, p searchParams) (*indexer.Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, srv.cfg.SearchTimeout)
 	defer cancel()
+	select {
+	case srv.slots <- struct{}{}:
+		defer func() { <-srv.slots }()
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%w : trop de recherches en cours ; réessayez dans un instant", errBusy)
+		}
+		return nil, ctx.Err()
+	}
 	resp, err := srv.s.Search(ctx, p.request())
 	if err != nil {
 		return nil, fmt.Errorf("recherche : %w", err)

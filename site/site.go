@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -58,6 +59,11 @@ type Config struct {
 	DevDir string
 	// SearchTimeout bounds one search; 10 s when zero.
 	SearchTimeout time.Duration
+	// MaxSearches bounds the searches run at once (2 per CPU when zero):
+	// beyond it a request waits for a free slot, within SearchTimeout,
+	// instead of every search of a burst sharing the CPU until all of
+	// them time out; one that waited too long gets a 503.
+	MaxSearches int
 	// Citations is the citation graph for /api/provision; nil means none
 	// yet (empty cites and cited_by).
 	Citations CitationGraph
@@ -69,6 +75,7 @@ type server struct {
 	cfg       Config
 	log       *slog.Logger
 	tmpl      *templates
+	slots     chan struct{} // one per search running (MaxSearches)
 	static    *staticFiles
 	citations CitationGraph
 	partsMemo partCache
@@ -87,6 +94,9 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 	if cfg.SearchTimeout <= 0 {
 		cfg.SearchTimeout = 10 * time.Second
 	}
+	if cfg.MaxSearches <= 0 {
+		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)
+	}
 	if cfg.DevDir == "" {
 		cfg.DevDir = "site"
 	}
@@ -96,7 +106,7 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site: static assets: %w", err)
 	}
-	srv := &server{s: s, cfg: cfg, log: cfg.Logger, static: st, citations: cfg.Citations}
+	srv := &server{s: s, cfg: cfg, log: cfg.Logger, static: st, citations: cfg.Citations, slots: make(chan struct{}, cfg.MaxSearches)}
 	if srv.citations == nil {
 		srv.citations = noCitations{}
 	}
@@ -144,6 +154,17 @@ func New(s Searcher, cfg Config) (http.Handler, error) {
 	r.GET("/api/definitions", srv.api(srv.apiDefinitions))
 	r.GET("/healthz", srv.api(srv.healthz))
 
+	// A known address asked with another method: 405 with the methods it
+	// answers in Allow (gin sets it), in the page's or the API's format.
+	r.HandleMethodNotAllowed = true
+	r.NoMethod(func(c *gin.Context) {
+		err := fmt.Errorf("%w : cette adresse ne répond qu'à %s", errMethod, c.Writer.Header().Get("Allow"))
+		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			srv.serveJSONError(c, err)
+			return
+		}
+		srv.serveHTMLError(c, err)
+	})
 	r.NoRoute(func(c *gin.Context) {
 		err := fmt.Errorf("%w : aucune page à cette adresse", errNotFound)
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

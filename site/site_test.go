@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"lextraite/indexer"
 )
@@ -632,5 +633,65 @@ func TestUserMessage(t *testing.T) {
 	}
 	if status, _ := classify(fmt.Errorf("x : %w", indexer.ErrNoIndex)); status != 503 {
 		t.Errorf("ErrNoIndex → %d", status)
+	}
+}
+
+// TestMethodNotAllowed: a known address asked with another method answers
+// 405 with Allow, as JSON under /api/ and as a page elsewhere; an unknown
+// address stays 404.
+func TestMethodNotAllowed(t *testing.T) {
+	h, _ := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		method, target string
+		status         int
+		json           bool
+	}{
+		{http.MethodPost, "/api/search?q=texte", http.StatusMethodNotAllowed, true},
+		{http.MethodDelete, "/api/doc/inconnu", http.StatusMethodNotAllowed, true},
+		{http.MethodPut, "/recherche?q=texte", http.StatusMethodNotAllowed, false},
+		{http.MethodOptions, "/", http.StatusMethodNotAllowed, false},
+		{http.MethodPost, "/nulle-part", http.StatusNotFound, false},
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(tt.method, tt.target, nil))
+		if w.Code != tt.status {
+			t.Errorf("%s %s: status %d, want %d", tt.method, tt.target, w.Code, tt.status)
+			continue
+		}
+		if tt.status == http.StatusMethodNotAllowed && !strings.Contains(w.Header().Get("Allow"), "GET") {
+			t.Errorf("%s %s: Allow %q", tt.method, tt.target, w.Header().Get("Allow"))
+		}
+		if isJSON := strings.HasPrefix(w.Header().Get("Content-Type"), "application/json"); isJSON != tt.json {
+			t.Errorf("%s %s: Content-Type %q", tt.method, tt.target, w.Header().Get("Content-Type"))
+		}
+		if !strings.Contains(w.Body.String(), "thode non autoris") && tt.status == http.StatusMethodNotAllowed {
+			t.Errorf("%s %s: body %.200q", tt.method, tt.target, w.Body.String())
+		}
+	}
+}
+
+// TestSearchSlots: with every search slot taken, another search waits and,
+// past its deadline, gets a 503 saying the server is busy; once a slot is
+// free, searches run again.
+func TestSearchSlots(t *testing.T) {
+	f := newFake()
+	f.entered, f.hold = make(chan struct{}, 1), make(chan struct{})
+	h, err := New(f, Config{MaxSearches: 1, SearchTimeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan int)
+	go func() { done <- get(t, h, "/api/search?q=attente").Code }()
+	<-f.entered // the first search holds the only slot
+	w := get(t, h, "/api/search?q=texte")
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "trop de recherches") {
+		t.Errorf("busy: %d %s", w.Code, w.Body.String())
+	}
+	close(f.hold)
+	if code := <-done; code != http.StatusOK {
+		t.Errorf("held search: %d", code)
+	}
+	if w := get(t, h, "/api/search?q=texte"); w.Code != http.StatusOK {
+		t.Errorf("after release: %d", w.Code)
 	}
 }
