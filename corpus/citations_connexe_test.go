@@ -42,3 +42,20 @@ func TestResolveSkipsConnexe(t *testing.T) {
 	}
 	t.Skip("pas de ca-code-criminel")
 }
+
+// TestLookupNamedStutter: a doubled preposition, a typo of the source
+// (constructed strings), still names the catalog instrument when removing
+// it gives one of its exact names; "de la" is no stutter.
+func TestLookupNamedStutter(t *testing.T) {
+	cat := DefaultCatalog()
+	want := cat.Named("Convention des droits de l'homme")
+	if want == nil {
+		t.Skip("nom absent du catalogue")
+	}
+	if got := cat.lookupNamed("Convention de des droits de <em>l'homme</em>", false); got != want {
+		t.Errorf("Convention de des droits de l'homme → %v, attendu %s", got, want.WorkID)
+	}
+	if got := cat.lookupNamed("Convention de des droits de la mer", false); got != nil {
+		t.Errorf("Convention de des droits de la mer → %s, attendu rien", got.WorkID)
+	}
+}

@@ -525,6 +525,14 @@ func (c *Catalog) lookupNamed(name string, truncated bool) *Instrument {
 	if in := c.byName[k]; in != nil {
 		return in
 	}
+	if s := reStutter.ReplaceAllString(k, "-$1-"); s != k {
+		// a stuttered preposition, a typo of the source: "Convention de
+		// des droits de l'homme" is the "Convention des droits de
+		// l'homme" (only that exact name: no guess at a missing word)
+		if in := c.byName[s]; in != nil {
+			return in
+		}
+	}
 	if strings.Count(k, "-") < 2 {
 		return nil
 	}
@@ -552,6 +560,10 @@ func (c *Catalog) lookupNamed(name string, truncated bool) *Instrument {
 	}
 	return nil
 }
+
+// reStutter is a doubled preposition in a name's slug: "-de-des-",
+// "-de-de-", "-de-du-" ("de la" is no stutter).
+var reStutter = regexp.MustCompile(`-de-(des|de|du)-`)
 
 // addOwnNames adds to the catalog names found alone (names, in text order)
 // the instruments named by their own words that no citation covers.
