@@ -141,7 +141,10 @@ type Provision struct {
 	// ProvisionConnexe for a section of another act reproduced with the
 	// document ("Dispositions connexes", "Modifications non en vigueur"),
 	// which keeps that act's number and is not one of the document's
-	// articles.
+	// articles; ProvisionPassage for a consecutive part of a long text
+	// outside any article (a report, a decision without zones), anchored
+	// "passage-1", "passage-2"…, Number "" and Heading « Passage N » or the
+	// first heading inside it.
 	Kind string `json:"kind,omitempty"`
 }
 
@@ -150,6 +153,7 @@ const (
 	ProvisionAnnexe  = "annexe"
 	ProvisionFormule = "formule"
 	ProvisionConnexe = "connexe"
+	ProvisionPassage = "passage"
 )
 
 // Citation is one cross-reference found in a text ("article 3 du

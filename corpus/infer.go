@@ -291,6 +291,7 @@ func finish(d *Document, u unit, metas []*Meta) {
 	if d.ShortTitles == nil {
 		d.ShortTitles = []string{}
 	}
+	splitPassages(d)
 	if len(d.Outline) == 0 && len(d.Provisions) > 0 {
 		d.Outline = flatOutline(d.Provisions)
 	}
