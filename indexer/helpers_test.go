@@ -107,7 +107,7 @@ func syntheticDoc() *corpus.Document {
 		Source: "synthetic", Notes: []string{"synthétique"},
 		Provisions: []corpus.Provision{{
 			ID: "synthetic-test-echappement/art-1", Anchor: "art-1", Number: "1", Path: []string{}, Language: "fr",
-			Text: `Texte synthétique : <script>alert("x")</script> zorglub & fils <b>gras</b>.`,
+			Text: `Texte synthétique : <script>alert("x")</script> zorglub & fils <b>gras</b>. Numéro synthétique 2012-2013, sigle ECOWEST.`,
 		}},
 	}
 }

@@ -745,7 +745,7 @@ func (ix *Index) correction(pq *parsedQuery) string {
 // isUnknown reports whether no text, heading or title field of the
 // languages searched holds the word, as their analyzers write it.
 func (qc *queryContext) isUnknown(w string) bool {
-	if qc.reader == nil || utf8.RuneCountInString(w) < 4 || strings.ContainsAny(w, "0123456789") {
+	if qc.reader == nil || utf8.RuneCountInString(w) < 4 || !correctable(w) {
 		return false
 	}
 	knownFr, knownElsewhere := false, false

@@ -14,6 +14,32 @@ import (
 	"lextraite/analyzers"
 )
 
+// correctable reports whether a typo correction may replace word: never a
+// word with a digit (a law or decision number: "n°2012-023" must not
+// become "2012-2013") nor an acronym in capitals ("ECOWAS", "CNUCTO"),
+// which are searched as typed.
+func correctable(word string) bool {
+	if strings.IndexFunc(word, unicode.IsDigit) >= 0 {
+		return false
+	}
+	return !isAcronym(word)
+}
+
+// isAcronym reports whether word is written in capitals (two letters at
+// least, no lower case): "ECOWAS", "UNTOC", "CEDEAO".
+func isAcronym(word string) bool {
+	letters := 0
+	for _, r := range word {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
 // maxSuggestDistance is the largest edit distance of a suggestion.
 const maxSuggestDistance = 2
 
@@ -48,7 +74,7 @@ func (ix *Index) suggest(pq *parsedQuery) string {
 			continue
 		}
 		for _, t := range g.terms {
-			if t.kind != termWord && t.kind != termFuzzy {
+			if t.kind != termWord && t.kind != termFuzzy || !correctable(t.text) {
 				continue
 			}
 			stem := ix.analyzeOne(analyzers.French, t.text)
