@@ -59,3 +59,42 @@ func TestLookupNamedStutter(t *testing.T) {
 		t.Errorf("Convention de des droits de la mer → %s, attendu rien", got.WorkID)
 	}
 }
+
+// TestResolveConnexeSibling: in a section of an amending act reproduced
+// with the Criminal Code (2023, ch. 26, art. 613), "articles 614 et 615"
+// (a constructed citation string) are the sections of that same act.
+func TestResolveConnexeSibling(t *testing.T) {
+	rep := realCorpus(t)
+	rv := newResolver(rep.Documents, DefaultCatalog())
+	for _, d := range rep.Documents {
+		if d.ID != "ca-code-criminel" {
+			continue
+		}
+		var from *Provision
+		ids := map[string]bool{}
+		for i := range d.Provisions {
+			p := &d.Provisions[i]
+			if p.Kind == ProvisionConnexe && connexeAct(p.Anchor) == "2023-ch-26" {
+				ids[p.ID] = true
+				if p.Number == "613" {
+					from = p
+				}
+			}
+		}
+		want := "ca-code-criminel/2023-ch-26-art-614--art-614"
+		if from == nil || !ids[want] {
+			t.Skip("plus de sections 613 et 614 de 2023, ch. 26 dans le Code criminel")
+		}
+		cites := rv.text(d, from, "les articles 614 et 615", "fr")
+		if len(cites) != 1 || cites[0].Target != want {
+			t.Fatalf("%v, attendu la cible %s", cites, want)
+		}
+		// from an article of the code itself, never
+		cites = rv.text(d, &d.Provisions[0], "l’article 45.1", "fr")
+		if len(cites) != 1 || cites[0].Target != "" {
+			t.Errorf("%v, attendu non résolu", cites)
+		}
+		return
+	}
+	t.Skip("pas de ca-code-criminel")
+}

@@ -69,10 +69,14 @@ type resolver struct {
 	byWork map[string][]*Document
 	arts   map[*Document]map[string]string // normalised article number → provision id
 	byNum  map[string]*Document            // decision number, ECLI, act "kind number" → document
+	// connexe: the sections of the amending acts reproduced at the end of
+	// a code (ProvisionConnexe), by "act|article key" ("2023-ch-26|614"):
+	// found only from a section of the same act
+	connexe map[*Document]map[string]string
 }
 
 func newResolver(docs []*Document, cat *Catalog) *resolver {
-	rv := &resolver{cat: cat, byWork: map[string][]*Document{}, arts: map[*Document]map[string]string{}, byNum: map[string]*Document{}}
+	rv := &resolver{cat: cat, byWork: map[string][]*Document{}, arts: map[*Document]map[string]string{}, byNum: map[string]*Document{}, connexe: map[*Document]map[string]string{}}
 	for _, d := range docs {
 		w := d.WorkID
 		if w == "" {
@@ -82,10 +86,21 @@ func newResolver(docs []*Document, cat *Catalog) *resolver {
 		m := make(map[string]string, len(d.Provisions))
 		for i := range d.Provisions {
 			p := &d.Provisions[i]
-			if p.Number == "" || p.Kind == ProvisionConnexe {
+			if p.Number == "" {
+				continue
+			}
+			if p.Kind == ProvisionConnexe {
 				// a section of an amending act reproduced at the end of
 				// a code keeps that act's number: "art. N" of the code
-				// never designates it
+				// never designates it, only a section of the same act
+				if act := connexeAct(p.Anchor); act != "" {
+					if rv.connexe[d] == nil {
+						rv.connexe[d] = map[string]string{}
+					}
+					if k := act + "|" + articleKey(p.Number); rv.connexe[d][k] == "" {
+						rv.connexe[d][k] = p.ID
+					}
+				}
 				continue
 			}
 			k := articleKey(p.Number)
@@ -251,7 +266,9 @@ func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string,
 	if last != nil && (r.scope == scopeWork || r.scope == scopeCode || r.scope == scopeAct) {
 		*last = lastInstr{work, instrLabel}
 	}
-	rv.point(d, c, work, lang)
+	if !rv.pointConnexe(d, p, c) {
+		rv.point(d, c, work, lang)
+	}
 	if len(r.arts) > 0 {
 		c.Label = instrLabel + ", art. " + artList(r)
 		if instrLabel == "" {
@@ -261,6 +278,50 @@ func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string,
 		c.Label = instrLabel
 	}
 	return work
+}
+
+// reConnexeAct is the amending act in the anchor of one of its sections
+// reproduced with a code: "2023-ch-26" in "2023-ch-26-art-614--art-614",
+// "1991-ch-43" in "1991-ch-43-par-10-1-a-7-modifie-par-2005--art-10".
+var reConnexeAct = regexp.MustCompile(`^(\d{4}-ch-[0-9a-z.]+(?:-[0-9a-z.]+)*?)-(?:art|par)-`)
+
+// connexeAct is the amending act of a connexe section's anchor, or "".
+func connexeAct(anchor string) string {
+	m := reConnexeAct.FindStringSubmatch(anchor)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// pointConnexe resolves an article named without an instrument in a
+// section of an amending act reproduced with a code ("articles 614 et
+// 615" in 2023, ch. 26, art. 613) to the sections of that act, when all
+// of them are there; it reports whether it did.
+func (rv *resolver) pointConnexe(d *Document, p *Provision, c *Citation) bool {
+	r := c.ref
+	if p == nil || p.Kind != ProvisionConnexe || r.scope != scopeNone || len(r.arts) == 0 || rv.connexe[d] == nil {
+		return false
+	}
+	act := connexeAct(p.Anchor)
+	if act == "" {
+		return false
+	}
+	var ids []string
+	for _, n := range expand(r) {
+		id := rv.connexe[d][act+"|"+articleKey(n)]
+		if id == "" {
+			return false
+		}
+		ids = append(ids, id)
+	}
+	c.Target, c.TargetDoc = ids[0], d.ID
+	for _, id := range ids[1:] {
+		if id != c.Target {
+			c.Also = append(c.Also, id)
+		}
+	}
+	return true
 }
 
 // point sets Target and Also to the provisions (or the document) of work
