@@ -53,9 +53,10 @@ func parseCorpusParams(v url.Values) (corpusParams, error) {
 		return p, err
 	}
 	if p.Kind, err = one("type", "un type de texte ("+strings.Join(corpus.Kinds, ", ")+")",
-		func(s string) bool { return slices.Contains(corpus.Kinds, s) }); err != nil {
+		func(s string) bool { return slices.Contains(corpus.Kinds, canonicalKind(s)) }); err != nil {
 		return p, err
 	}
+	p.Kind = canonicalKind(p.Kind)
 	if s := strings.TrimSpace(v.Get("page")); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -336,6 +337,23 @@ func TestAnnexLabels(t *testing.T) {
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+// TestShortWarningsWords: "partial text" comes from the words of a note,
+// not from letters inside another word.
+func TestShortWarningsWords(t *testing.T) {
+	for note, want := range map[string]bool{
+		"Extrait du Code pénal":                               true,
+		"Texte partiel : articles 1 à 10":                     true,
+		"Texte entièrement synthétique pour tester lextraite": false,
+		"Copie extraite du Journal officiel, texte intégral":  false,
+		"Reproduit partiellement (les annexes manquent)":      true,
+	} {
+		d := &corpus.Document{Authority: corpus.AuthorityTranscription, Notes: []string{note}}
+		if got := slices.Contains(shortWarnings(d), "texte partiel"); got != want {
+			t.Errorf("%q: texte partiel %v, want %v", note, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"lextraite/corpus"
 )
@@ -257,6 +258,18 @@ func warnings(d *corpus.Document) []string {
 	return append(w, d.Notes...)
 }
 
+// hasWord reports whether the lower-case text l has one of words as a whole
+// word: "extrait" is in « extrait du code », not in « lextraite » nor in
+// « copie extraite du Journal officiel ».
+func hasWord(l string, words ...string) bool {
+	for _, w := range strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // shortWarnings are the few words appended to a copied reference: the
 // notes are too long for a citation, so they are reduced to what a reader
 // of the citation must know (transcription, partial text, translation,
@@ -281,7 +294,7 @@ func shortWarnings(d *corpus.Document) []string {
 			strings.HasPrefix(l, "traduction"):
 			add("traduction sans valeur officielle")
 		}
-		if strings.Contains(l, "partiel") || strings.Contains(l, "extrait") {
+		if hasWord(l, "partiel", "partielle", "partiels", "partielles", "partiellement", "extrait", "extraits") {
 			add("texte partiel")
 		}
 		if strings.Contains(l, "numérotation") || strings.Contains(l, "renuméro") {

@@ -87,6 +87,10 @@ type resultsPage struct {
 	// Selectable is true when some hit is a provision: the hits are then
 	// wrapped in the working-set form.
 	Selectable bool
+	// Missing names the acts the query designates by number that the
+	// catalog knows but the base does not hold ("Loi n° 2012-023 du 12
+	// juillet 2012 (Mali)").
+	Missing []string
 }
 
 // hitGroup is the hits of one document, best first.

@@ -174,7 +174,7 @@ func TestCorpusPageRealCorpus(t *testing.T) {
 		{"/corpus?page=abc", 400, "numéro de page invalide"},
 		{"/corpus?page=99999999999999999999999", 400, "numéro de page invalide"},
 		{"/corpus?juridiction=Mali", 400, "attend un code de juridiction"},
-		{"/corpus?type=decision", 400, "attend un type de texte"},
+		{"/corpus?type=inconnu", 400, "attend un type de texte"},
 		{"/corpus?juridiction=fr&juridiction=bj", 400, "un seul filtre"},
 		{"/corpus?juridiction=ml", 200, "Aucun document pour ce filtre"},
 		{"/corpus?juridiction=&type=", 200, `rel="next"`},

@@ -43,7 +43,7 @@ var reYear = regexp.MustCompile(`^[0-9]{4}$`)
 var filterParams = []filterParam{
 	{"juridiction", corpus.ValidJurisdiction,
 		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)"},
-	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, s) },
+	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, canonicalKind(s)) },
 		func(p *searchParams) *[]string { return &p.Kind }, "un type de texte (loi, décret, code…)"},
 	{"annee", reYear.MatchString,
 		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres"},
@@ -51,6 +51,19 @@ var filterParams = []filterParam{
 		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)"},
 	{"cour", validCourt,
 		func(p *searchParams) *[]string { return &p.Court }, "un nom de juridiction (Cour de cassation…)"},
+}
+
+// canonicalKind returns the kind code written without accents or in
+// capitals ("decision", "Décret") as corpus.Kinds spells it ("décision"),
+// s itself when it names no kind.
+func canonicalKind(s string) string {
+	slug := corpus.Slug(s)
+	for _, k := range corpus.Kinds {
+		if corpus.Slug(k) == slug {
+			return k
+		}
+	}
+	return s
 }
 
 // validCourt accepts a court name as decisions write it: letters, spaces,
@@ -92,6 +105,9 @@ func parseSearchParams(v url.Values, api bool) (searchParams, error) {
 		var vals []string
 		for _, s := range v[f.name] {
 			s = strings.TrimSpace(s)
+			if f.name == "type" {
+				s = canonicalKind(s) // "decision" as the query language accepts it
+			}
 			if s == "" || slices.Contains(vals, s) {
 				continue
 			}
@@ -267,8 +283,42 @@ func (srv *server) handleSearch(c *gin.Context) error {
 		return err
 	}
 	srv.fillResults(page, resp)
+	page.Missing = srv.missingActs(params.Query)
 	srv.render(c, 200, "results", page)
 	return nil
+}
+
+// actNumberRe finds an act designated by kind and number in a query: "loi
+// n°2012-023", "ordonnance 2010-86", "décret n° 2011-036/P-RM".
+var actNumberRe = regexp.MustCompile(`(?i)\b(loi|ordonnance|d[ée]cret)\s*(?:n\s*[°º]|no\.?|num[ée]ro)?\s*(\d[\d./A-Z-]*\d|\d+(?:[-/][\dA-Z-]+)*)`)
+
+// missingActs returns the catalog label of each act the query designates
+// by kind and number ("loi n°2012-023") that no document of the base is a
+// version of: the magistrate learns that the text is missing, not only
+// that nothing matched.
+func (srv *server) missingActs(q string) []string {
+	cat := corpus.DefaultCatalog()
+	held := map[string]bool{}
+	for _, d := range srv.s.Documents() {
+		if d.WorkID != "" {
+			held[d.WorkID] = true
+		}
+	}
+	var out []string
+	for _, m := range actNumberRe.FindAllStringSubmatch(q, 4) {
+		kind := strings.ToLower(m[1])
+		if strings.HasPrefix(kind, "d") {
+			kind = "décret"
+		}
+		in := cat.Numbered(kind, m[2])
+		if in == nil || held[in.WorkID] {
+			continue
+		}
+		if l := in.Label("fr"); !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // fillResults turns a response into the results page.

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -693,5 +694,35 @@ func TestSearchSlots(t *testing.T) {
 	}
 	if w := get(t, h, "/api/search?q=texte"); w.Code != http.StatusOK {
 		t.Errorf("after release: %d", w.Code)
+	}
+}
+
+// TestMissingActs: a query naming by number an act the catalog knows but
+// the base lacks says so ("n'est pas dans la base"), with the way to add
+// it; an act that is not named gets no such note.
+func TestMissingActs(t *testing.T) {
+	h, _ := newTestServer(t, Config{})
+	w := get(t, h, "/recherche?q="+url.QueryEscape("loi n°2012-023 traite"))
+	body := w.Body.String()
+	if w.Code != 200 || !strings.Contains(body, "2012-023") || !strings.Contains(body, "n'est pas dans la base") || !strings.Contains(body, `href="/corpus#ajouter"`) {
+		t.Errorf("status %d, no missing-act note in %.300q", w.Code, body)
+	}
+	if w := get(t, h, "/recherche?q=traite"); strings.Contains(w.Body.String(), "n'est pas dans la base") {
+		t.Error("missing-act note without an act in the query")
+	}
+	if w := get(t, h, "/corpus"); !strings.Contains(w.Body.String(), `id="ajouter"`) {
+		t.Error("/corpus has no section on adding one's texts")
+	}
+}
+
+// TestKindWithoutAccent: type=decision in the URL is the kind décision, as
+// "type:decision" is in the query language.
+func TestKindWithoutAccent(t *testing.T) {
+	h, f := newTestServer(t, Config{})
+	if w := get(t, h, "/api/search?q=texte&type=decision&type=DECRET"); w.Code != 200 {
+		t.Fatalf("status %d: %s", w.Code, w.Body.String())
+	}
+	if got := f.lastRequest().Kind; !slices.Equal(got, []string{"décision", "décret"}) {
+		t.Errorf("kinds %q", got)
 	}
 }
