@@ -100,7 +100,7 @@ func (srv *server) handleCorpus(c *gin.Context) error {
 		return err
 	}
 	st := srv.s.Stats()
-	p := &corpusPage{basePage: srv.base(c, "Le corpus"), Skipped: st.Skipped, Stats: st,
+	p := &corpusPage{basePage: srv.base(c, "Le corpus"), Skipped: skippedViews(st.Skipped), Stats: st,
 		BuiltAt: timeLabel(st.BuiltAt), Build: buildLabel(st), Filter: params}
 
 	var docs []*corpus.Document
@@ -293,4 +293,34 @@ func plural(n int, one, many string) string {
 		return many
 	}
 	return one
+}
+
+// skippedView is a file not indexed as /corpus lists it: its path, the
+// loader's reason, and in French what kind of problem it is and what to do.
+type skippedView struct {
+	Path, Reason, Kind, Remedy string
+}
+
+// skipAdvice gives, for each corpus.Skipped code, the kind of problem and
+// what the user can do about it.
+var skipAdvice = map[string][2]string{
+	"encrypted":   {"PDF protégé", "Enregistrer une copie sans mot de passe (imprimer en PDF) et la déposer à la place."},
+	"no-text":     {"PDF numérisé sans texte", "Installer Tesseract (tesseract-ocr, tesseract-ocr-fra) puis relancer l'indexation, ou fournir une version texte."},
+	"corrupt":     {"fichier endommagé", "Récupérer une nouvelle copie du fichier : le téléchargement ou la copie a pu être interrompu."},
+	"empty":       {"fichier vide", "Vérifier la copie du fichier."},
+	"unsupported": {"format non pris en charge", "Convertir le texte en PDF, HTML, Markdown ou texte brut."},
+}
+
+func skippedViews(in []corpus.Skipped) []skippedView {
+	out := make([]skippedView, 0, len(in))
+	for _, sk := range in {
+		v := skippedView{Path: sk.Path, Reason: strings.Join(strings.Fields(sk.Reason), " ")}
+		if a, ok := skipAdvice[sk.Code]; ok {
+			v.Kind, v.Remedy = a[0], a[1]
+		} else {
+			v.Kind, v.Remedy = "à vérifier", "Lire la raison ; corriger le fichier ou son fichier .meta.yaml, puis relancer l'indexation."
+		}
+		out = append(out, v)
+	}
+	return out
 }

@@ -247,7 +247,7 @@ type corpusPage struct {
 	Docs []corpusDoc
 	// Incomplete are all the documents with incomplete metadata.
 	Incomplete []corpusDoc
-	Skipped    []corpus.Skipped
+	Skipped    []skippedView
 	Stats      indexer.Stats
 	BuiltAt    string // in French
 	// Build says when and how the index was built, in a sentence.

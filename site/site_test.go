@@ -108,7 +108,7 @@ func TestRoutes(t *testing.T) {
 
 		{"/corpus", 200, []string{"Document synthétique Alpha (test)", "Synthetic document Gamma (test)",
 			"<strong class=\"tr\">transcription</strong>", "Texte partiel (note synthétique).",
-			"synthetique/scan.pdf", "à océriser", "no-text", "manque date", "<td>12</td>"}, nil},
+			"synthetique/scan.pdf", "à océriser", "PDF numérisé sans texte", "Installer Tesseract", "manque date", "<td>12</td>"}, nil},
 
 		{"/comparer?p=synth-code-alpha/art-1&p=synth-loi-beta/art-1", 200, []string{
 			`class="cols cols-2"`, "Objet synthétique", "Intitulé synthétique", "transcription non officielle"},

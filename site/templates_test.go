@@ -54,7 +54,7 @@ func TestRenderEveryPage(t *testing.T) {
 			Part: 1, NParts: 2, NextPart: "/doc/x?partie=2"},
 			&docPage{basePage: base("Vide"), Doc: &corpus.Document{ID: "x"}}},
 		"corpus": {&corpusPage{basePage: base("Corpus"), Docs: []corpusDoc{{ID: "a", Title: "A", Notes: []string{"n"}}},
-			Incomplete: []corpusDoc{{ID: "a", Incomplete: []string{"date", "kind"}}}, Skipped: f.skipped},
+			Incomplete: []corpusDoc{{ID: "a", Incomplete: []string{"date", "kind"}}}, Skipped: skippedViews(f.skipped)},
 			&corpusPage{basePage: base("Corpus")}},
 		"error":       {&errorPage{basePage: base("Erreur"), Status: 400, Message: "m"}, &errorPage{basePage: base("Erreur"), Status: 500}},
 		"compare":     {&comparePage{basePage: base("Comparer"), Items: []provisionView{pv, pv2}}},
