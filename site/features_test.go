@@ -334,6 +334,7 @@ func TestAnnexLabels(t *testing.T) {
 		{annexDesignation("Bijlage van het Protocol"), "Bijlage"},
 		{referenceTo(d, form), "Code synthétique (Canada), FORMULE 5 Mandat de perquisition"},
 		{referenceTo(d, art), "Code synthétique (Canada), art. 849"},
+		{provisionLabel(&corpus.Provision{Anchor: "passage-3", Kind: corpus.ProvisionPassage, Heading: "Passage 3"}), "Passage 3"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)

@@ -127,11 +127,13 @@ func articleLabel(number string) string {
 	return "Art. " + number
 }
 
-// isAnnex reports whether p is an annex, schedule or form: a provision
-// without number, named by its heading ("FORMULE 5 Mandat de
-// perquisition", "ANNEXE DE LA PARTIE XX.1").
+// isAnnex reports whether p is an annex, schedule, form or passage (of a
+// long text without articles): a provision without number, named by its
+// heading ("FORMULE 5 Mandat de perquisition", "ANNEXE DE LA PARTIE XX.1",
+// "Passage 3").
 func isAnnex(p *corpus.Provision) bool {
-	return p.Number == "" && p.Heading != "" && (p.Kind == corpus.ProvisionAnnexe || p.Kind == corpus.ProvisionFormule)
+	return p.Number == "" && p.Heading != "" &&
+		(p.Kind == corpus.ProvisionAnnexe || p.Kind == corpus.ProvisionFormule || p.Kind == corpus.ProvisionPassage)
 }
 
 // provisionLabel is how p is named in lists and headings: articleLabel of
