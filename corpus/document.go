@@ -73,6 +73,10 @@ type Document struct {
 	// Provisions are the document's provisions in reading order.
 	Provisions []Provision `json:"provisions"`
 
+	// ExplicitID is set when ID was given by metadata (a sidecar or an
+	// overlay), not derived from the file; such an id wins a collision.
+	ExplicitID bool `json:"explicit_id,omitempty"`
+
 	// Format is the loader that read the document: md, html, pdf, txt, json.
 	Format string `json:"format,omitempty"`
 	// Preamble is text before the first provision (title block, preamble,

@@ -264,6 +264,11 @@ func finish(d *Document, u unit, metas []*Meta) {
 		}
 		m.apply(d)
 	}
+	for _, m := range metas {
+		if m.ID != "" && m.ID == d.ID || m.Languages[d.Language] != nil && m.Languages[d.Language].ID == d.ID && d.ID != "" {
+			d.ExplicitID = true
+		}
+	}
 	if d.ID == "" {
 		d.ID = defaultID(u.rel)
 		if len(splitLangSuffix(u.rel)) > 1 {

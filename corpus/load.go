@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,6 +53,10 @@ type Report struct {
 	Documents []*Document
 	// Skipped files, sorted by Path.
 	Skipped []Skipped
+	// Warnings are about files that were indexed but need the user's
+	// attention (a sidecar's unknown key, an id already taken), sorted by
+	// Path; Code is duplicate-id or meta.
+	Warnings []Skipped
 	// Parsed and Cached count the units (files, or folders read as one
 	// document) parsed in this run and those read back from Options.Cache.
 	Parsed, Cached int
@@ -116,14 +122,20 @@ func LoadDir(root string, opt Options) (*Report, error) {
 	wg.Wait()
 	for _, r := range results {
 		rep.Documents = append(rep.Documents, r.docs...)
-		rep.Skipped = append(rep.Skipped, r.skip...)
+		for _, sk := range r.skip {
+			if isWarning(sk) {
+				rep.Warnings = append(rep.Warnings, sk)
+			} else {
+				rep.Skipped = append(rep.Skipped, sk)
+			}
+		}
 		if r.hit {
 			rep.Cached++
 		} else {
 			rep.Parsed++
 		}
 	}
-	dedupeIDs(rep.Documents)
+	rep.Warnings = append(rep.Warnings, dedupeIDs([][]*Document{rep.Documents})...)
 	sort.SliceStable(rep.Documents, func(i, j int) bool {
 		if rep.Documents[i].Source != rep.Documents[j].Source {
 			return rep.Documents[i].Source < rep.Documents[j].Source
@@ -131,6 +143,7 @@ func LoadDir(root string, opt Options) (*Report, error) {
 		return rep.Documents[i].ID < rep.Documents[j].ID
 	})
 	sort.Slice(rep.Skipped, func(i, j int) bool { return rep.Skipped[i].Path < rep.Skipped[j].Path })
+	sort.SliceStable(rep.Warnings, func(i, j int) bool { return rep.Warnings[i].Path < rep.Warnings[j].Path })
 	return rep, nil
 }
 
@@ -138,16 +151,17 @@ func LoadDir(root string, opt Options) (*Report, error) {
 // outright, and the number of regular files seen.
 func findUnits(root string) ([]unit, []Skipped, int, error) {
 	var (
-		units   []unit
-		skipped []Skipped
-		seen    int
-		folders = map[string]*unit{}
+		units    []unit
+		skipped  []Skipped
+		seen     int
+		folders  = map[string]*unit{}
+		sidecars []string
 	)
 	err := filepath.WalkDir(root, func(abs string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, abs)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
-			skipped = append(skipped, Skipped{Path: rel, Reason: "illisible : " + err.Error(), Code: "error"})
+			skipped = append(skipped, Skipped{Path: rel, Reason: "illisible : " + oneLine(err.Error()), Code: "error"})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -179,10 +193,8 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			if d.Type()&fs.ModeSymlink != 0 {
-				seen++
-				skipped = append(skipped, Skipped{Path: rel, Reason: "lien symbolique non suivi : copier le fichier lui-même dans le corpus", Code: "unsupported"})
-			}
+			seen++
+			skipped = append(skipped, Skipped{Path: rel, Reason: specialFileReason(d.Type()), Code: "unsupported"})
 			return nil
 		}
 		seen++
@@ -192,6 +204,7 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 			skipped = append(skipped, Skipped{Path: rel, Reason: "fichier caché, ignoré", Code: "unsupported"})
 		case strings.HasSuffix(name, ".meta.yaml"):
 			// a sidecar: read with the file it describes
+			sidecars = append(sidecars, rel)
 		case rel == "SOURCES.md":
 			skipped = append(skipped, Skipped{Path: rel, Reason: "notice de provenance du corpus, pas un texte juridique", Code: "unsupported"})
 		default:
@@ -202,7 +215,55 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	for _, rel := range sidecars {
+		if !sidecarHasTarget(root, rel) {
+			name := strings.TrimSuffix(path.Base(rel), ".meta.yaml")
+			skipped = append(skipped, Skipped{Path: rel, Code: "unsupported",
+				Reason: fmt.Sprintf("métadonnées orphelines : aucun fichier « %s » ni « %s.* » à côté (fichier renommé ou supprimé ?)", name, name)})
+		}
+	}
 	return units, skipped, seen, nil
+}
+
+// specialFileReason says why a file that is neither regular nor a folder
+// is not read.
+func specialFileReason(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "lien symbolique non suivi : copier le fichier lui-même dans le corpus"
+	case m&fs.ModeNamedPipe != 0:
+		return "tube nommé (FIFO), pas un fichier : ignoré"
+	case m&fs.ModeSocket != 0:
+		return "socket, pas un fichier : ignoré"
+	case m&fs.ModeDevice != 0:
+		return "fichier de périphérique, pas un fichier ordinaire : ignoré"
+	}
+	return "fichier spécial, pas un fichier ordinaire : ignoré"
+}
+
+// sidecarHasTarget reports whether the sidecar at rel (NAME.meta.yaml)
+// describes something: NAME itself (a file or a folder) or a file
+// NAME.EXT beside it (the sidecar of NAME.pdf may be NAME.meta.yaml).
+func sidecarHasTarget(root, rel string) bool {
+	abs := filepath.Join(root, filepath.FromSlash(strings.TrimSuffix(rel, ".meta.yaml")))
+	if _, err := os.Lstat(abs); err == nil {
+		return true
+	}
+	dir, name := filepath.Split(abs)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return true // unreadable: not claimed orphan
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasSuffix(n, ".meta.yaml") {
+			continue
+		}
+		if ext := path.Ext(n); ext != "" && strings.TrimSuffix(n, ext) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // isIndexDir recognises a lextraite index folder (its generations and
@@ -245,7 +306,7 @@ func loadUnit(u unit, src metaSources, ocr OCRConfig) (docs []*Document, skip []
 	defer func() {
 		if r := recover(); r != nil {
 			docs = nil
-			skip = append(skip, Skipped{Path: u.rel, Reason: fmt.Sprintf("erreur interne du chargeur : %v", r), Code: "error"})
+			skip = append(skip, Skipped{Path: u.rel, Reason: oneLine(fmt.Sprintf("erreur interne du chargeur : %v", r)), Code: "error"})
 		}
 	}()
 	metas, err := src.lookup(u.rel, u.abs)
@@ -253,12 +314,19 @@ func loadUnit(u unit, src metaSources, ocr OCRConfig) (docs []*Document, skip []
 		return nil, []Skipped{{Path: u.rel, Reason: skipReason(err, u), Code: "error"}}
 	}
 	for _, m := range metas {
+		for _, w := range m.warnings {
+			skip = append(skip, Skipped{Path: u.rel, Reason: w, Code: warnMeta})
+		}
+	}
+	for _, m := range metas {
 		if m.Skip != "" {
-			return nil, []Skipped{{Path: u.rel, Reason: m.Skip, Code: "unsupported"}}
+			return nil, append(skip, Skipped{Path: u.rel, Reason: m.Skip, Code: "unsupported"})
 		}
 	}
 	if u.folder {
-		docs, skip, err = loadFolder(u)
+		var fskip []Skipped
+		docs, fskip, err = loadFolder(u)
+		skip = append(skip, fskip...)
 	} else {
 		docs, err = loadFile(u, metas, ocr)
 	}
@@ -292,7 +360,7 @@ func loadFile(u unit, metas []*Meta, ocr OCRConfig) ([]*Document, error) {
 		format = sniff(data)
 	}
 	if (format == "md" || format == "html" || format == "txt") && looksBinary(data) {
-		return nil, fmt.Errorf("%w : contenu binaire, pas du texte (%s)", ErrCorrupt, format)
+		return nil, fmt.Errorf("%w : contenu binaire, pas du texte (%s) ; si c'est bien du texte, encodage non reconnu : l'enregistrer en UTF-8", ErrCorrupt, format)
 	}
 	switch format {
 	case "md":
@@ -361,7 +429,14 @@ func fromUTF16(data []byte) []byte {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	default:
-		return data
+		switch utf16WithoutBOM(data) {
+		case 'l':
+			e = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+		case 'b':
+			e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+		default:
+			return data
+		}
 	}
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
@@ -370,11 +445,38 @@ func fromUTF16(data []byte) []byte {
 	return out
 }
 
+// utf16WithoutBOM recognises UTF-16 text saved without a byte order mark
+// by the NUL bytes of its Latin characters: 'l' for little endian (NULs
+// at odd offsets), 'b' for big endian (NULs at even offsets), 0 otherwise.
+func utf16WithoutBOM(data []byte) byte {
+	head := data[:min(len(data), 4096)&^1]
+	if len(head) < 4 {
+		return 0
+	}
+	var even, odd int
+	for i := 0; i < len(head); i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(head) / 2
+	switch {
+	case odd*10 >= pairs*6 && even*50 <= pairs:
+		return 'l'
+	case even*10 >= pairs*6 && odd*50 <= pairs:
+		return 'b'
+	}
+	return 0
+}
+
 // skipReason is the reason shown for a file not indexed: the error's
 // message with the file's absolute path replaced by its corpus path, so
 // the public /corpus page never shows the server's folders.
 func skipReason(err error, u unit) string {
-	msg := err.Error()
+	msg := oneLine(err.Error())
 	if u.abs != "" {
 		msg = strings.ReplaceAll(msg, u.abs, u.rel)
 		if dir := filepath.Dir(u.abs); dir != "." && dir != "/" {
@@ -659,49 +761,159 @@ func firstLine(blocks []block) string {
 
 // MergeReports joins the reports of several corpus folders read one after
 // the other (a shared corpus and a user's own texts): files and documents
-// add up, and document ids are made unique across them as within one.
+// add up, and document ids are made unique across them as within one, an
+// earlier report keeping its ids.
 func MergeReports(reps ...*Report) *Report {
 	out := &Report{}
+	var groups [][]*Document
 	for _, r := range reps {
 		out.FilesSeen += r.FilesSeen
 		out.Parsed += r.Parsed
 		out.Cached += r.Cached
 		out.Documents = append(out.Documents, r.Documents...)
 		out.Skipped = append(out.Skipped, r.Skipped...)
+		out.Warnings = append(out.Warnings, r.Warnings...)
+		groups = append(groups, r.Documents)
 	}
 	if len(reps) > 1 {
-		dedupeIDs(out.Documents)
+		out.Warnings = append(out.Warnings, dedupeIDs(groups)...)
+		sort.SliceStable(out.Documents, func(i, j int) bool { return out.Documents[i].Source < out.Documents[j].Source })
 	}
 	return out
 }
 
-// dedupeIDs makes document ids unique by suffixing -2, -3… in source order.
-// A suffixed id never takes an id another document already has ("foo",
-// "Foo" and "foo-2" give foo, foo-2 and foo-3).
-func dedupeIDs(docs []*Document) {
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source })
-	taken := make(map[string]bool, len(docs))
-	for _, d := range docs {
-		taken[d.ID] = true
+// canonicalSource reports whether a path is already written as an id
+// (lowercase letters, digits, hyphens, slashes, one extension): such a
+// file keeps its derived id against a "Note A.txt" or "note_a.md".
+func canonicalSource(src string) bool {
+	src = strings.TrimSuffix(src, path.Ext(src))
+	for _, r := range src {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '/' || r == '.') {
+			return false
+		}
 	}
-	seen := make(map[string]bool, len(docs))
-	for _, d := range docs {
-		if !seen[d.ID] {
-			seen[d.ID] = true
+	return true
+}
+
+// Warning codes (Report.Warnings).
+const (
+	warnDuplicateID = "duplicate-id"
+	warnMeta        = "meta"
+)
+
+func isWarning(s Skipped) bool { return s.Code == warnDuplicateID || s.Code == warnMeta }
+
+// dedupeIDs makes document ids unique, groups being reports in priority
+// order, and returns a warning per document renamed because another file
+// holds its id. A renamed id never depends on the other files:
+//   - documents of one file sharing an id (a decision list holding a
+//     decision twice) take -2, -3… in the file's order;
+//   - across files, an id set by metadata (sidecar, overlay) wins over one
+//     derived from a path, an earlier report over a later one, then the
+//     path written as an id ("textes/note-a.txt"), then the smaller source
+//     path; the others take a suffix hashed from their own
+//     source path ("foo-3f9a1c").
+//
+// A renamed document whose work_id was its old id takes its new id as
+// work_id: it is not another text's version.
+func dedupeIDs(groups [][]*Document) []Skipped {
+	type entry struct {
+		d       *Document
+		rank    int
+		renamed bool
+	}
+	var all []*entry
+	for g, docs := range groups {
+		for _, d := range docs {
+			all = append(all, &entry{d: d, rank: g})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].rank != all[j].rank {
+			return all[i].rank < all[j].rank
+		}
+		return all[i].d.Source < all[j].d.Source
+	})
+	rename := func(e *entry, id string) {
+		old := e.d.ID
+		e.d.ID = id
+		if e.d.WorkID == old {
+			e.d.WorkID = id
+		}
+		for i := range e.d.Provisions {
+			e.d.Provisions[i].ID = id + "/" + e.d.Provisions[i].Anchor
+		}
+		e.renamed = true
+	}
+	// Within one file: -2, -3… in the file's order.
+	type key struct {
+		rank    int
+		src, id string
+	}
+	count := map[key]int{}
+	for _, e := range all {
+		k := key{e.rank, e.d.Source, e.d.ID}
+		count[k]++
+		if n := count[k]; n > 1 {
+			rename(e, fmt.Sprintf("%s-%d", e.d.ID, n))
+		}
+	}
+	// Across files.
+	byID := map[string][]*entry{}
+	var order []string
+	for _, e := range all {
+		if len(byID[e.d.ID]) == 0 {
+			order = append(order, e.d.ID)
+		}
+		byID[e.d.ID] = append(byID[e.d.ID], e)
+	}
+	taken := make(map[string]bool, len(all))
+	for _, e := range all {
+		taken[e.d.ID] = true
+	}
+	var warns []Skipped
+	for _, id := range order {
+		es := byID[id]
+		if len(es) < 2 {
 			continue
 		}
-		base := d.ID
-		for n := 2; ; n++ {
-			if id := fmt.Sprintf("%s-%d", base, n); !taken[id] {
-				d.ID = id
-				break
+		sort.SliceStable(es, func(i, j int) bool {
+			a, b := es[i], es[j]
+			if a.d.ExplicitID != b.d.ExplicitID {
+				return a.d.ExplicitID
 			}
-		}
-		taken[d.ID], seen[d.ID] = true, true
-		for i := range d.Provisions {
-			d.Provisions[i].ID = d.ID + "/" + d.Provisions[i].Anchor
+			if a.renamed != b.renamed {
+				return !a.renamed
+			}
+			if a.rank != b.rank {
+				return a.rank < b.rank
+			}
+			if ca, cb := canonicalSource(a.d.Source), canonicalSource(b.d.Source); ca != cb {
+				return ca
+			}
+			return a.d.Source < b.d.Source
+		})
+		keeper := es[0].d
+		for _, e := range es[1:] {
+			newID := ""
+			for n := 0; newID == "" || taken[newID]; n++ {
+				h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%d", e.d.Source, id, n)))
+				if n == 0 {
+					h = sha256.Sum256([]byte(e.d.Source))
+				}
+				newID = id + "-" + hex.EncodeToString(h[:3])
+			}
+			how := "déduit du chemin du fichier"
+			if e.d.ExplicitID {
+				how = "donné par ses métadonnées"
+			}
+			warns = append(warns, Skipped{Path: e.d.Source, Code: warnDuplicateID,
+				Reason: fmt.Sprintf("identifiant « %s » (%s) déjà pris par %s : ce document reçoit l'identifiant « %s »", id, how, keeper.Source, newID)})
+			rename(e, newID)
+			taken[newID] = true
 		}
 	}
+	return warns
 }
 
 // errJSONShape: a JSON file lextraite does not know.

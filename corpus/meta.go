@@ -41,6 +41,8 @@ type Meta struct {
 	Languages map[string]*Meta `yaml:"languages"`
 	// Skip, when set, excludes the unit from the index with this reason.
 	Skip string `yaml:"skip"`
+
+	warnings []string // unknown keys, for Report.Warnings
 }
 
 //go:embed overlay
@@ -58,6 +60,9 @@ func DefaultOverlay() fs.FS {
 }
 
 // readMeta parses a YAML metadata file. A missing file returns nil, nil.
+// French key names are accepted (metaAliases); unknown keys do not stop
+// the file but are kept in the Meta's warnings, with a suggestion. All the
+// invalid values of a file are reported at once, on one line.
 func readMeta(fsys fs.FS, name string) (*Meta, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -66,45 +71,177 @@ func readMeta(fsys fs.FS, name string) (*Meta, error) {
 	if err != nil {
 		return nil, err
 	}
-	var m Meta
-	if err := yaml.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("métadonnées %s : YAML invalide : %w", name, err)
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return nil, fmt.Errorf("métadonnées %s : YAML invalide : %s", name, oneLine(err.Error()))
 	}
-	if err := m.validate(); err != nil {
-		return nil, fmt.Errorf("métadonnées %s : %w", name, err)
+	var m Meta
+	if len(root.Content) > 0 {
+		doc := root.Content[0]
+		if doc.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("métadonnées %s : YAML invalide : attendu des lignes « clé: valeur »", name)
+		}
+		var problems []string
+		m.warnings, problems = normalizeMetaKeys(doc, "")
+		if len(problems) > 0 {
+			return nil, fmt.Errorf("métadonnées %s : %s", name, strings.Join(problems, " ; "))
+		}
+		if err := doc.Decode(&m); err != nil {
+			return nil, fmt.Errorf("métadonnées %s : YAML invalide : %s", name, oneLine(err.Error()))
+		}
+	}
+	if errs := m.validate(); len(errs) > 0 {
+		return nil, fmt.Errorf("métadonnées %s : %s", name, strings.Join(errs, " ; "))
+	}
+	for i, w := range m.warnings {
+		m.warnings[i] = fmt.Sprintf("métadonnées %s : %s", name, w)
 	}
 	return &m, nil
 }
 
-// validate checks codes against the Contracts of DESIGN.md.
-func (m *Meta) validate() error {
-	if m.ID != "" && Slug(m.ID) != m.ID {
-		return fmt.Errorf("id %q : seuls a-z, 0-9 et - sont permis", m.ID)
+// metaKeys are the keys of Meta; metaAliases the French names accepted
+// for them.
+var (
+	metaKeys = []string{"id", "work_id", "frbr_uri", "title", "short_titles", "kind", "jurisdiction",
+		"language", "date", "number", "authority", "notes", "languages", "skip"}
+	metaAliases = map[string]string{
+		"titre": "title", "titres_courts": "short_titles", "titre_court": "short_titles",
+		"type": "kind", "nature": "kind", "juridiction": "jurisdiction", "pays": "jurisdiction",
+		"langue": "language", "langues": "languages", "numero": "number", "numéro": "number",
+		"n°": "number", "autorite": "authority", "autorité": "authority", "remarques": "notes",
+		"ignorer": "skip",
 	}
-	if m.Kind != "" && !validKind(m.Kind) {
-		return fmt.Errorf("kind %q inconnu (attendu : %s)", m.Kind, strings.Join(Kinds, ", "))
-	}
-	if m.Jurisdiction != "" && !ValidJurisdiction(m.Jurisdiction) {
-		return fmt.Errorf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction)
-	}
-	if m.Language != "" && !ValidLanguage(m.Language) {
-		return fmt.Errorf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language)
-	}
-	if m.Date != "" && !validDate(m.Date) {
-		return fmt.Errorf("date %q : attendu AAAA-MM-JJ (ou AAAA-MM, AAAA)", m.Date)
-	}
-	if m.Authority != "" && m.Authority != AuthorityOfficiel && m.Authority != AuthorityTranscription {
-		return fmt.Errorf("authority %q : attendu officiel ou transcription", m.Authority)
-	}
-	for lang, sub := range m.Languages {
-		if sub == nil {
+)
+
+// normalizeMetaKeys rewrites the French keys of a metadata mapping to
+// their English names, in place, and returns the warnings (unknown keys,
+// with the nearest known key) and the errors (a key given twice). Inside
+// languages, each language's mapping is checked the same way.
+func normalizeMetaKeys(n *yaml.Node, prefix string) (warnings, problems []string) {
+	seen := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := strings.ToLower(strings.TrimSpace(k.Value))
+		canon := key
+		if a, ok := metaAliases[key]; ok {
+			canon = a
+		}
+		if !slices.Contains(metaKeys, canon) {
+			w := fmt.Sprintf("clé inconnue « %s%s », ignorée", prefix, k.Value)
+			if near := nearestMetaKey(key); near != "" {
+				w += fmt.Sprintf(" : voulez-vous dire « %s » ?", near)
+			}
+			warnings = append(warnings, w)
+			k.Value = "\x00unknown-" + k.Value // dropped by Decode
 			continue
 		}
-		if err := sub.validate(); err != nil {
-			return fmt.Errorf("languages.%s : %w", lang, err)
+		if first, dup := seen[canon]; dup {
+			problems = append(problems, fmt.Sprintf("« %s%s » et « %s%s » donnent la même clé « %s »", prefix, first, prefix, k.Value, canon))
+			continue
+		}
+		seen[canon] = k.Value
+		k.Value = canon
+		if canon == "languages" && v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if sub := v.Content[j+1]; sub.Kind == yaml.MappingNode {
+					w, p := normalizeMetaKeys(sub, prefix+"languages."+v.Content[j].Value+".")
+					warnings = append(warnings, w...)
+					problems = append(problems, p...)
+				}
+			}
 		}
 	}
-	return nil
+	return warnings, problems
+}
+
+// nearestMetaKey is the known key (or French alias) closest to key, when
+// close enough to be a typo or a translation; "" otherwise.
+func nearestMetaKey(key string) string {
+	best, bestD := "", 4
+	try := func(cand, canon string) {
+		if d := editDistance(key, cand); d < bestD {
+			best, bestD = canon, d
+		}
+	}
+	for _, k := range metaKeys {
+		try(k, k)
+	}
+	for a, k := range metaAliases {
+		try(a, k)
+	}
+	limit := max(1, len([]rune(key))/3)
+	if len([]rune(key)) >= 5 {
+		limit = max(limit, 2) // "titel", "juridicton"
+	}
+	if bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// oneLine joins a multi-line message into one line (reports show one
+// line per file).
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// validate checks codes against the Contracts of DESIGN.md and returns
+// every problem found.
+func (m *Meta) validate() []string {
+	var errs []string
+	if m.ID != "" && Slug(m.ID) != m.ID {
+		errs = append(errs, fmt.Sprintf("id %q : seuls a-z, 0-9 et - sont permis", m.ID))
+	}
+	if m.Kind != "" && !validKind(m.Kind) {
+		errs = append(errs, fmt.Sprintf("kind %q inconnu (attendu : %s)", m.Kind, strings.Join(Kinds, ", ")))
+	}
+	if m.Jurisdiction != "" && !ValidJurisdiction(m.Jurisdiction) {
+		errs = append(errs, fmt.Sprintf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction))
+	}
+	if m.Language != "" && !ValidLanguage(m.Language) {
+		errs = append(errs, fmt.Sprintf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language))
+	}
+	if m.Date != "" && !validDate(m.Date) {
+		errs = append(errs, fmt.Sprintf("date %q : attendu AAAA-MM-JJ (ou AAAA-MM, AAAA)", m.Date))
+	}
+	if m.Authority != "" && m.Authority != AuthorityOfficiel && m.Authority != AuthorityTranscription {
+		errs = append(errs, fmt.Sprintf("authority %q : attendu officiel ou transcription", m.Authority))
+	}
+	langs := make([]string, 0, len(m.Languages))
+	for lang := range m.Languages {
+		langs = append(langs, lang)
+	}
+	slices.Sort(langs)
+	for _, lang := range langs {
+		if sub := m.Languages[lang]; sub != nil {
+			for _, e := range sub.validate() {
+				errs = append(errs, "languages."+lang+"."+e)
+			}
+		}
+	}
+	return errs
 }
 
 var (

@@ -160,7 +160,7 @@ func OCRAvailable(cfg OCRConfig) error {
 // asked for are installed.
 func ocrTools(cfg OCRConfig) (tesseract, raster string, err error) {
 	if cfg.Disabled {
-		return "", "", fmt.Errorf("%w: OCR turned off", ErrNoText)
+		return "", "", fmt.Errorf("%w (reconnaissance de caractères désactivée)", ErrNoText)
 	}
 	look := func(path, name string) string {
 		if path != "" {
@@ -174,22 +174,22 @@ func ocrTools(cfg OCRConfig) (tesseract, raster string, err error) {
 	}
 	tesseract = look(cfg.Tesseract, "tesseract")
 	if tesseract == "" {
-		return "", "", fmt.Errorf("%w: Tesseract is not installed (%s)", ErrNoText, OCRInstall)
+		return "", "", fmt.Errorf("%w : Tesseract n'est pas installé (%s)", ErrNoText, OCRInstall)
 	}
 	raster = look(cfg.Pdftoppm, "pdftoppm")
 	if raster == "" {
 		raster = look("", "gs")
 	}
 	if raster == "" {
-		return "", "", fmt.Errorf("%w: neither pdftoppm nor gs is installed to render the pages (%s)", ErrNoText, OCRInstall)
+		return "", "", fmt.Errorf("%w : ni pdftoppm ni gs n'est installé pour rendre les pages (%s)", ErrNoText, OCRInstall)
 	}
 	have, err := ocrLanguages(tesseract)
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrNoText, err)
+		return "", "", fmt.Errorf("%w : %s", ErrNoText, oneLine(err.Error()))
 	}
 	for _, l := range strings.Split(cfg.languages(), "+") {
 		if !have[l] {
-			return "", "", fmt.Errorf("%w: Tesseract has no %q model (apt-get install tesseract-ocr-%s)", ErrNoText, l, l)
+			return "", "", fmt.Errorf("%w : Tesseract n'a pas le modèle de langue %q (apt-get install tesseract-ocr-%s)", ErrNoText, l, l)
 		}
 	}
 	return tesseract, raster, nil
@@ -209,7 +209,7 @@ func ocrLanguages(tesseract string) (map[string]bool, error) {
 	}
 	out, err := exec.Command(tesseract, "--list-langs").CombinedOutput()
 	if err != nil {
-		return nil, fmt.Errorf("tesseract --list-langs: %v", err)
+		return nil, fmt.Errorf("tesseract --list-langs : %v", err)
 	}
 	m := map[string]bool{}
 	for _, line := range strings.Split(string(out), "\n") {
@@ -244,14 +244,14 @@ type ocrCache struct {
 func OCRPDF(path string, cfg OCRConfig) (OCRResult, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return OCRResult{}, fmt.Errorf("PDF %s: %w", path, err)
+		return OCRResult{}, fmt.Errorf("PDF %s : %w", path, err)
 	}
 	if len(data) == 0 {
-		return OCRResult{}, fmt.Errorf("PDF %s: %w", path, ErrEmpty)
+		return OCRResult{}, fmt.Errorf("PDF %s : %w", path, ErrEmpty)
 	}
 	layer, err := pdfReadLayer(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return OCRResult{}, fmt.Errorf("PDF %s: %w", path, err)
+		return OCRResult{}, fmt.Errorf("PDF %s : %w", path, err)
 	}
 	res := OCRResult{Pages: len(layer.pages), Confidence: make([]float64, len(layer.pages))}
 	var missing []int
@@ -265,7 +265,7 @@ func OCRPDF(path string, cfg OCRConfig) (OCRResult, error) {
 		pages, cached, err := ocrRecognise(path, data, missing, layer.decrypted, cfg)
 		switch {
 		case err != nil && len(missing) == len(layer.pages):
-			return OCRResult{}, fmt.Errorf("PDF %s: %d pages without text: %w", path, len(missing), err)
+			return OCRResult{}, fmt.Errorf("PDF %s : %s sans texte : %w", path, frPages(len(missing)), err)
 		case err == nil:
 			texts := make([]string, len(missing))
 			for k, n := range missing {
@@ -282,7 +282,7 @@ func OCRPDF(path string, cfg OCRConfig) (OCRResult, error) {
 	}
 	res.Text = layer.text()
 	if res.Text == "" {
-		return OCRResult{}, fmt.Errorf("PDF %s: %w: nothing recognised on %d pages", path, ErrNoText, len(layer.pages))
+		return OCRResult{}, fmt.Errorf("PDF %s : %w : rien de reconnu sur %s", path, ErrNoText, frPages(len(layer.pages)))
 	}
 	return res, nil
 }
@@ -377,7 +377,7 @@ func ocrRecognise(path string, data []byte, pages []int, decrypt bool, cfg OCRCo
 	for r := range results {
 		done++
 		if r.err != nil {
-			errs = append(errs, fmt.Errorf("page %d: %w", r.n, r.err))
+			errs = append(errs, fmt.Errorf("page %d : %w", r.n, r.err))
 		} else {
 			out[r.n] = r.page
 		}
@@ -386,7 +386,7 @@ func ocrRecognise(path string, data []byte, pages []int, decrypt bool, cfg OCRCo
 		}
 	}
 	if len(errs) > 0 {
-		return nil, false, fmt.Errorf("%w: OCR failed: %w", ErrNoText, errors.Join(errs...))
+		return nil, false, fmt.Errorf("%w : échec de la reconnaissance : %s", ErrNoText, oneLine(errors.Join(errs...).Error()))
 	}
 	ocrWriteCache(cacheFile, cfg, out)
 	return out, false, nil
@@ -409,7 +409,7 @@ func ocrOnePage(src string, n int, tmp, tesseract, raster string, cfg OCRConfig)
 			"-sOutputFile="+img, src)
 	}
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return ocrPage{}, fmt.Errorf("rendering: %v: %s", err, ocrTail(out))
+		return ocrPage{}, fmt.Errorf("rendu de la page : %v : %s", err, ocrTail(out))
 	}
 	defer os.Remove(img)
 	cmd = exec.CommandContext(ctx, tesseract, img, "stdout", "-l", cfg.languages(), "--dpi", dpi, "--psm", "3", "tsv")
@@ -476,7 +476,7 @@ func ocrParseTSV(r io.Reader) (ocrPage, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return ocrPage{}, fmt.Errorf("reading tesseract output: %v", err)
+		return ocrPage{}, fmt.Errorf("lecture du résultat de tesseract : %v", err)
 	}
 	p := ocrPage{Text: b.String()}
 	if words > 0 {

@@ -21,6 +21,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -89,19 +90,19 @@ const (
 func ExtractPDF(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("PDF %s: %w", path, err)
+		return "", fmt.Errorf("PDF %s : %w", path, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return "", fmt.Errorf("PDF %s: %w", path, err)
+		return "", fmt.Errorf("PDF %s : %w", path, err)
 	}
 	if fi.Size() == 0 {
-		return "", fmt.Errorf("PDF %s: %w", path, ErrEmpty)
+		return "", fmt.Errorf("PDF %s : %w", path, ErrEmpty)
 	}
 	text, err := pdfExtract(f, fi.Size())
 	if err != nil {
-		return "", fmt.Errorf("PDF %s: %w", path, err)
+		return "", fmt.Errorf("PDF %s : %w", path, err)
 	}
 	return text, nil
 }
@@ -114,7 +115,7 @@ func pdfExtract(r io.ReaderAt, size int64) (string, error) {
 	}
 	text := layer.text()
 	if text == "" {
-		return "", fmt.Errorf("%w: %d pages without text", ErrNoText, len(layer.pages))
+		return "", fmt.Errorf("%w : %s sans texte", ErrNoText, frPages(len(layer.pages)))
 	}
 	return text, nil
 }
@@ -143,11 +144,15 @@ func (t pdfTextLayer) text() string {
 func pdfReadLayer(r io.ReaderAt, size int64) (layer pdfTextLayer, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			layer, err = pdfTextLayer{}, fmt.Errorf("%w: PDF library failed: %v", ErrCorrupt, x)
+			if x == errPDFTooLarge {
+				layer, err = pdfTextLayer{}, errPDFTooLarge
+				return
+			}
+			layer, err = pdfTextLayer{}, fmt.Errorf("%w : PDF mal formé (erreur de lecture : %s)", ErrCorrupt, oneLine(fmt.Sprint(x)))
 			if msg := fmt.Sprint(x); strings.Contains(msg, "unknown filter") {
 				// A stream filter ledongthuc/pdf lacks (LZWDecode, JBIG2…):
 				// a valid file this reader cannot read.
-				layer, err = pdfTextLayer{}, fmt.Errorf("%w: %s", ErrUnsupported, msg)
+				layer, err = pdfTextLayer{}, fmt.Errorf("%w : filtre de flux PDF non pris en charge (%s)", ErrUnsupported, oneLine(msg))
 			}
 		}
 	}()
@@ -173,13 +178,20 @@ func pdfReadLayer(r io.ReaderAt, size int64) (layer pdfTextLayer, err error) {
 	pages := pdfPages(root.Key("Pages"))
 	if len(pages) == 0 {
 		if root.Key("Pages").IsNull() {
-			return pdfTextLayer{}, fmt.Errorf("%w: no page tree", ErrCorrupt)
+			return pdfTextLayer{}, fmt.Errorf("%w : PDF sans arbre des pages", ErrCorrupt)
 		}
-		return pdfTextLayer{}, fmt.Errorf("%w: the PDF has no pages", ErrEmpty)
+		return pdfTextLayer{}, fmt.Errorf("%w : le PDF n'a aucune page", ErrEmpty)
+	}
+	decoded := int64(0)
+	for _, p := range pages {
+		decoded += pdfStreamSize(p.contents, pdfMaxDecoded-decoded+1)
+		if decoded > pdfMaxDecoded {
+			return pdfTextLayer{}, errPDFTooLarge
+		}
 	}
 	bands := make([][]pdfLine, len(pages))
 	for i, p := range pages {
-		in := pdfInterp{}
+		in := pdfInterp{decoded: decoded}
 		in.run(p.contents, p.resources, pdfIdentity, 0)
 		bands[i] = pdfBands(in.glyphs)
 	}
@@ -211,17 +223,79 @@ func pdfOpenError(r io.ReaderAt, err error) error {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword):
-		return fmt.Errorf("%w: a user password is required", ErrEncrypted)
+		return fmt.Errorf("%w", ErrEncrypted)
 	case strings.Contains(msg, "encrypt"):
-		return fmt.Errorf("%w: %v", ErrEncrypted, err)
+		return fmt.Errorf("%w (%s)", ErrEncrypted, pdfLibraryMessage(err.Error()))
 	case strings.Contains(msg, "invalid header"):
 		head := make([]byte, 8)
 		n, _ := r.ReadAt(head, 0)
 		if strings.HasPrefix(string(head[:n]), "%PDF-2") {
-			return fmt.Errorf("%w: PDF 2.0: %v", ErrUnsupported, err)
+			return fmt.Errorf("%w : PDF 2.0, que le lecteur ne sait pas encore lire", ErrUnsupported)
 		}
 	}
-	return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	return fmt.Errorf("%w : %s", ErrCorrupt, pdfLibraryMessage(msg))
+}
+
+// pdfMaxDecoded bounds the decompressed size of the content streams of a
+// PDF (pages and forms): a text PDF of thousands of pages stays far below;
+// beyond it the file is a decompression bomb or badly broken.
+// A variable so that tests can lower it.
+var pdfMaxDecoded int64 = 256 << 20
+
+// errPDFTooLarge: the content streams decompress to more than pdfMaxDecoded.
+var errPDFTooLarge = fmt.Errorf("%w : PDF anormal : flux décompressé trop grand (bombe de décompression ou fichier cassé)", ErrCorrupt)
+
+// pdfStreamSize is the decompressed size of a content stream, or of an
+// array of them, read up to limit bytes.
+func pdfStreamSize(v pdf.Value, limit int64) int64 {
+	switch v.Kind() {
+	case pdf.Stream:
+		n, _ := io.Copy(io.Discard, io.LimitReader(v.Reader(), limit))
+		return n
+	case pdf.Array:
+		var n int64
+		for i := 0; i < v.Len() && n < limit; i++ {
+			n += pdfStreamSize(v.Index(i), limit-n)
+		}
+		return n
+	}
+	return 0
+}
+
+// pdfLibraryMessages translate the PDF reader's messages (ledongthuc/pdf),
+// most specific first.
+var pdfLibraryMessages = []struct {
+	re *regexp.Regexp
+	fr string
+}{
+	{regexp.MustCompile(`^not a PDF file: missing %%?EOF`), "pas un fichier PDF complet : marque de fin %%EOF absente (fichier tronqué ?)"},
+	{regexp.MustCompile(`^not a PDF file: invalid header`), "pas un fichier PDF : en-tête %PDF- absent"},
+	{regexp.MustCompile(`^not a PDF file`), "pas un fichier PDF"},
+	{regexp.MustCompile(`^malformed PDF(?: file)?: reading at offset (\d+): (?:unexpected )?EOF`), "PDF mal formé : fin de fichier inattendue (lecture à l'octet $1), fichier tronqué ?"},
+	{regexp.MustCompile(`^malformed PDF(?: file)?: reading at offset (\d+)`), "PDF mal formé : lecture impossible à l'octet $1"},
+	{regexp.MustCompile(`^malformed PDF(?: file)?: missing (?:final )?startxref`), "PDF mal formé : table des objets (startxref) absente"},
+	{regexp.MustCompile(`^malformed PDF(?: file)?: .*cross-reference`), "PDF mal formé : table de références croisées illisible"},
+	{regexp.MustCompile(`^malformed PDF`), "PDF mal formé"},
+}
+
+// pdfLibraryMessage is the French reason for a message of the PDF reader;
+// an unknown message is kept, on one line, after a French label.
+func pdfLibraryMessage(msg string) string {
+	msg = oneLine(msg)
+	for _, t := range pdfLibraryMessages {
+		if loc := t.re.FindStringSubmatchIndex(msg); loc != nil {
+			return string(t.re.ExpandString(nil, t.fr, msg, loc))
+		}
+	}
+	return "PDF illisible (" + msg + ")"
+}
+
+// frPages is "1 page", "3 pages".
+func frPages(n int) string {
+	if n <= 1 {
+		return fmt.Sprintf("%d page", n)
+	}
+	return fmt.Sprintf("%d pages", n)
 }
 
 // pdfPage is a leaf of the page tree with its inherited resources.
@@ -306,8 +380,9 @@ type pdfState struct {
 
 // pdfInterp interprets content streams and collects glyphs.
 type pdfInterp struct {
-	glyphs []pdfGlyph
-	forms  int // form XObjects drawn
+	glyphs  []pdfGlyph
+	forms   int   // form XObjects drawn
+	decoded int64 // bytes decompressed from content streams (pdfMaxDecoded)
 }
 
 // run interprets a content stream (a stream or an array of streams) with
@@ -461,6 +536,10 @@ func (in *pdfInterp) run(contents, res pdf.Value, ctm pdfMatrix, depth int) {
 			xo := res.Key("XObject").Key(args[0].Name())
 			if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" {
 				return
+			}
+			in.decoded += pdfStreamSize(xo, pdfMaxDecoded-in.decoded+1)
+			if in.decoded > pdfMaxDecoded {
+				panic(errPDFTooLarge)
 			}
 			m := pdfIdentity
 			if fm := xo.Key("Matrix"); fm.Kind() == pdf.Array && fm.Len() == 6 {

@@ -26,7 +26,7 @@ import (
 const pdfMaxDecrypt = 512 << 20
 
 // errPDFUserPassword: the PDF needs a user password to open.
-var errPDFUserPassword = errors.New("a user password is required to open it")
+var errPDFUserPassword = errors.New("mot de passe d'ouverture requis")
 
 // pdfcpuOnce keeps pdfcpu from creating its configuration directory in the
 // user's home: the default configuration is all we use.
@@ -38,12 +38,12 @@ var pdfcpuOnce sync.Once
 // undo either.
 func pdfDecrypt(r io.ReaderAt, size int64) (out []byte, err error) {
 	if size > pdfMaxDecrypt {
-		return nil, fmt.Errorf("%w: encrypted file too large to decrypt in memory (%d bytes)", ErrEncrypted, size)
+		return nil, fmt.Errorf("%w : fichier chiffré trop grand pour être déchiffré en mémoire (%d octets)", ErrEncrypted, size)
 	}
 	pdfcpuOnce.Do(api.DisableConfigDir)
 	defer func() {
 		if x := recover(); x != nil {
-			out, err = nil, fmt.Errorf("%w: decryption failed: %v", ErrEncrypted, x)
+			out, err = nil, fmt.Errorf("%w : échec du déchiffrement : %s", ErrEncrypted, oneLine(fmt.Sprint(x)))
 		}
 	}()
 	conf := model.NewDefaultConfiguration()
@@ -52,9 +52,9 @@ func pdfDecrypt(r io.ReaderAt, size int64) (out []byte, err error) {
 	var b bytes.Buffer
 	if err := api.Decrypt(io.NewSectionReader(r, 0, size), &b, conf); err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
-			return nil, fmt.Errorf("%w: %w", ErrEncrypted, errPDFUserPassword)
+			return nil, fmt.Errorf("%w (%w)", ErrEncrypted, errPDFUserPassword)
 		}
-		return nil, fmt.Errorf("%w: cannot decrypt: %v", ErrEncrypted, err)
+		return nil, fmt.Errorf("%w : déchiffrement impossible : %s", ErrEncrypted, oneLine(err.Error()))
 	}
 	return b.Bytes(), nil
 }

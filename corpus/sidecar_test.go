@@ -1,0 +1,94 @@
+package corpus
+
+import (
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// Synthetic files only: placeholders, not legal texts.
+
+func TestSidecarFrenchKeysAndUnknownKeys(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "texte.txt", "Texte synthétique.\n")
+	write(t, dir, "texte.meta.yaml", "titre: Titre synthétique\njuridiction: ml\ntype: loi\nlangue: fr\nnuméro: 2099-001\ndate: 2099-01-02\njuridicton: ml\ntitel: x\nfoo_bar_baz: 1\n")
+	rep, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Documents) != 1 {
+		t.Fatalf("documents %d, skipped %+v", len(rep.Documents), rep.Skipped)
+	}
+	d := rep.Documents[0]
+	if d.Title != "Titre synthétique" || d.Jurisdiction != "ml" || d.Kind != KindLoi || d.Language != "fr" || d.Number != "2099-001" || d.Date != "2099-01-02" {
+		t.Errorf("French keys not applied: %+v", d)
+	}
+	var reasons []string
+	for _, w := range rep.Warnings {
+		reasons = append(reasons, w.Reason)
+	}
+	all := strings.Join(reasons, "\n")
+	for _, want := range []string{
+		"clé inconnue « juridicton », ignorée : voulez-vous dire « jurisdiction » ?",
+		"clé inconnue « titel », ignorée : voulez-vous dire « title » ?",
+		"clé inconnue « foo_bar_baz », ignorée",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestSidecarReportsAllErrorsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "texte.txt", "Texte synthétique.\n")
+	write(t, dir, "texte.meta.yaml", "kind: roman\njurisdiction: Mali\ndate: 12/07/2099\nlanguage: français\n")
+	rep, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Skipped) != 1 {
+		t.Fatalf("skipped %+v", rep.Skipped)
+	}
+	r := rep.Skipped[0].Reason
+	for _, want := range []string{"kind \"roman\"", "jurisdiction \"Mali\"", "date \"12/07/2099\"", "language \"français\""} {
+		if !strings.Contains(r, want) {
+			t.Errorf("reason lacks %s: %s", want, r)
+		}
+	}
+	if strings.Contains(r, "\n") {
+		t.Errorf("multi-line reason %q", r)
+	}
+}
+
+func TestOrphanSidecarAndSpecialFilesReported(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "present.txt", "Texte synthétique.\n")
+	write(t, dir, "present.meta.yaml", "title: x\n")
+	write(t, dir, "doc.pdf.meta.yaml", "title: y\n") // orphan: no doc.pdf
+	write(t, dir, "perdu.meta.yaml", "title: z\n")   // orphan
+	if err := syscall.Mkfifo(filepath.Join(dir, "tube.txt"), 0o644); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	rep, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range rep.Skipped {
+		got[s.Path] = s.Reason
+	}
+	for p, want := range map[string]string{
+		"doc.pdf.meta.yaml": "métadonnées orphelines",
+		"perdu.meta.yaml":   "métadonnées orphelines",
+		"tube.txt":          "tube nommé",
+	} {
+		if !strings.Contains(got[p], want) {
+			t.Errorf("%s: reason %q, want %q", p, got[p], want)
+		}
+	}
+	if _, ok := got["present.meta.yaml"]; ok {
+		t.Errorf("sidecar with its file reported: %v", got)
+	}
+}
