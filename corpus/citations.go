@@ -99,6 +99,9 @@ func ExtractCitations(text, lang string) []Citation {
 			end = n.End
 		}
 	}
+	for i := range out {
+		possessiveInstr(text, &out[i])
+	}
 	out = addNames(text, out)
 	for i := range out {
 		c := &out[i]
@@ -108,6 +111,38 @@ func ExtractCitations(text, lang string) []Citation {
 		}
 	}
 	return out
+}
+
+// rePossessive is an instrument named just before a possessive that
+// introduces its articles: "the Convention in accordance with its
+// Articles 30 or 32", "la Convention, conformément à ses articles 30".
+var rePossessive = regexp.MustCompile(`(?:the|la|le)[\s\x{a0}]+(Convention|Treaty|Protocol|Charter|Traité|Protocole|Charte)\b[^.;:()\n]{0,60}[\s\x{a0}](?:its|ses|son)[\s\x{a0}]+$`)
+
+// possessiveInstr gives an article citation without instrument the
+// instrument named before its possessive: "Articles 30 or 32" in "the
+// Convention in accordance with its Articles 30 or 32" are the
+// Convention's, which the resolver reads as any unnamed "the Convention".
+func possessiveInstr(text string, c *Citation) {
+	if c.Kind != CiteArticle || c.ref == nil || c.ref.scope != scopeNone || len(c.ref.arts) == 0 {
+		return
+	}
+	before := text[max(0, c.Start-120):c.Start]
+	if m := rePossessive.FindStringSubmatch(before); m != nil {
+		c.ref.scope, c.ref.instr = scopeGeneric, m[1]
+	}
+}
+
+// protocolTitleAt: the name at text[i] ends the title of a protocol
+// that supplements it ("Prot. facultatif du 25 mai 2000 se rapportant à
+// la Conv. relative aux droits de l'enfant"), not a citation of its own.
+func protocolTitleAt(text string, i int) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(0, i-100):i], " \u00a0"))
+	for _, w := range []string{"se rapportant à la", "se rapportant à l'", "se rapportant à l’", "se rapportant au"} {
+		if strings.HasSuffix(before, w) {
+			return strings.Contains(before, "prot")
+		}
+	}
+	return false
 }
 
 // triggerPrefixes are the lowercase starts of the words a citation can
@@ -123,7 +158,7 @@ var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "p
 // part followed by "de"/"du"/"of".
 func triggerAt(text string, i int) bool {
 	b := text[i]
-	if chapFragAt(text, i) {
+	if chapFragAt(text, i) || codeItemStart(text, i) {
 		return true
 	}
 	switch {
@@ -230,11 +265,11 @@ var (
 	reCass    = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
-	reAct   = regexp.MustCompile(`^(?i:((?-i:LF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
+	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
-	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:à[\s\x{a0}\x{202f}]+)?(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
+	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
 	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
 	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?))`)
 	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
@@ -249,7 +284,7 @@ var (
 	reSelf       = regexp.MustCompile(`^(?i:(?:présente?|presente?|del[\s\x{a0}\x{202f}]+presente|della[\s\x{a0}\x{202f}]+presente)[\s\x{a0}\x{202f}]+|(?:this|the[\s\x{a0}\x{202f}]+present)[\s\x{a0}\x{202f}]+|(?:dit|deze|dieses|dieser)[\s\x{a0}\x{202f}]+)(?i:(article|articolo|artikel|artikels|paragraphe|paragraph|subparagraph|alinéa|lid|absatzes|artikels)|(code|loi|ordonnance|décret|protocole|protocol|protocollo|protokolls|convention|convenzione|übereinkommens|verdrag|traité|treaty|charte|charter|accord|agreement|chapitre|chapter|titre|section|livre|acte|act|statut|règlement|texte))`)
 	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
 	reAnaphInstr = regexp.MustCompile(`^(?i:(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+)?(loi|ordonnance|décret|convention|code|protocole|traité|charte)[\s\x{a0}\x{202f}]+(?:précitée?|susvisée?|susmentionnée?|susdite?))`)
-	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
+	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes[\s\x{a0}\x{202f}]+communautaire|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
 	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(?:premier|second|deuxième)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law|Act)`)
 	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\(\d{4}\)|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
 )
@@ -334,7 +369,7 @@ func parseAt(text string, i int) (Citation, bool) {
 		return Citation{Start: i, End: e, Kind: actCiteKind(r.actKind), ref: r}, true
 	}
 	c, ok := parseChain(text, i)
-	if !ok && isDigit(text[i]) && bareItemStart(text, i) {
+	if !ok && (isDigit(text[i]) && bareItemStart(text, i) || codeItemStart(text, i)) {
 		if b, bok := bareArticle(text, i); bok {
 			return b, true
 		}
@@ -396,6 +431,10 @@ func parseAct(text string, i int) (*citeRef, int) {
 	switch {
 	case kw == "lf":
 		kw = "loi"
+	case kw == "af" || kw == "acf":
+		kw = "arrete" // Swiss arrêté fédéral, arrêté du Conseil fédéral
+	case kw == "of":
+		kw = "ordonnance" // Swiss ordonnance fédérale
 	case strings.HasPrefix(kw, "decret"):
 		kw = "decret"
 	case strings.HasPrefix(kw, "arrete"):
@@ -469,8 +508,9 @@ func isoDate(s string) string {
 // number glued to the part: "paragraphe 487.06(1)", "alinéa 279.01(1)a)",
 // "alinéa 32d.4)", a range "alinéas 44(5)a) à e)" (heldout2.tsv's
 // convention). A list is not read: "paragraphes 556(1) et (2)" is labelled
-// "paragraphes 556(1)" in labelled.tsv.
-var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?|subsections?|paragraphs?|subparagraphs?)[\s\x{a0}]+(\d+(?:\.\d+)*)` + canPart + `(?:[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:\d+(?:\.\d+)*` + canPart + `|` + canPart + `|\([ivx]{1,5}\)))?`)
+// "paragraphes 556(1)" in labelled.tsv; an alternative letter is: "alinéa
+// 77b) ou f)" (heldout4.tsv).
+var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?|subsections?|paragraphs?|subparagraphs?)[\s\x{a0}]+(\d+(?:\.\d+)*)` + canPart + `(?:[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:\d+(?:\.\d+)*` + canPart + `|` + canPart + `|\([ivx]{1,5}\))|[\s\x{a0}]+(?:ou|or)[\s\x{a0}]+[a-z]{1,2}(?:\.\d+)?\))?`)
 
 // canPart is what follows a Canadian section number in a reference to one
 // of its parts: "(1)", "(2.1)", "(5)a)", "(1)b.1)", "d.4)", "(1)a)(iii)",
@@ -518,6 +558,12 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 				}
 			}
 			l := match(reLink, text, pos)
+			if l < 0 && hasArt {
+				// "de l'article 7 présent Traité": the "du" left out
+				if match(rePresentNoLink, text, pos) > 0 {
+					l = pos + len(text[pos:]) - len(strings.TrimLeft(text[pos:], " \t\n\u00a0\u202f"))
+				}
+			}
 			if l < 0 {
 				break
 			}
@@ -661,7 +707,7 @@ var rePreamble = regexp.MustCompile(`^(?i:préambule|preambule|preamble)`)
 // al. 1, ch. 1"; reSubNL a Dutch part: "artikel 30, tweede lid, onderdeel
 // c", "artikel 5 lid 2, sub a".
 var (
-	reSubCh = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*\d+[a-z]?\b`)
+	reSubCh = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)ch\.[\s\x{a0}\x{202f}]*\d+[a-z]?\b`)
 	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|laatste)[\s\x{a0}\x{202f}]+lid|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
 	// after a chiffre, a Canadian statute goes on: "ch. 27 (1er suppl.)",
 	// "ch. 40, art. 14"
@@ -684,11 +730,22 @@ func subTail(text string, i int, r *citeRef, art string) int {
 			}
 		}
 		if e < 0 {
+			// "articles 5 1.c de la Convention": a paragraph and its
+			// letter without "§", before the instrument
+			if d := match(reSubDotLetter, text, i); d > 0 && match(reLink, text, d) > 0 {
+				e = d
+			}
+		}
+		if e < 0 {
 			return end
 		}
 		end, i = e, e
 	}
 }
+
+// reSubDotLetter is a paragraph and its letter after an article number,
+// without keyword: " 1.c" in "articles 5 1.c de la Convention".
+var reSubDotLetter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+\d{1,2}\.[a-z]\b`)
 
 // reChItem is a further item of a list of chiffres: "ch. 1 et 1bis",
 // "ch. 1, 5 et 6", "ch. 2 à 4".
@@ -820,8 +877,8 @@ func articleNumber(text string, i int) (string, int) {
 	}
 	p := 0
 	prefix := ""
-	// L., R., D., LO prefixes of French codes
-	if len(s) > 1 && strings.ContainsRune("LRD", rune(s[0])) {
+	// L., R., D., LO prefixes of French codes; "A." with its dot
+	if len(s) > 1 && (strings.ContainsRune("LRD", rune(s[0])) || s[0] == 'A' && s[1] == '.') {
 		q := 1
 		if len(s) > 2 && s[0] == 'L' && s[1] == 'O' {
 			q = 2
@@ -874,7 +931,7 @@ func articleNumber(text string, i int) (string, int) {
 		num += " " + s[p:p+m[1]]
 		p += m[1]
 	}
-	if p < len(s) && s[p] >= 'a' && s[p] <= 'z' && (p+1 == len(s) || !isLetterAt(s, p+1) && s[p+1] != ')') {
+	if p < len(s) && s[p] >= 'a' && s[p] <= 'z' && (p+1 == len(s) || !isLetterAt(s, p+1) && (s[p+1] != ')' || openParenBefore(text, i))) {
 		num += s[p : p+1] // Swiss "64a"
 		p++
 	}
@@ -900,6 +957,14 @@ func articleNumber(text string, i int) (string, int) {
 		p += m[1]
 	}
 	return prefix + num, i + p
+}
+
+// openParenBefore: text[:i] ends in a parenthesis opened just before
+// ("(art. 48a)"), so a ")" after a number's letter closes it and is not
+// the Canadian "77b)".
+func openParenBefore(text string, i int) bool {
+	o := strings.LastIndexByte(text[:i], '(')
+	return o >= 0 && i-o <= 12 && strings.LastIndexByte(text[:i], ')') < o
 }
 
 // reAdditional is what joins a protocol to the treaty it supplements:
@@ -987,6 +1052,12 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		r.scope = scopeGeneric
 		e := i + m[1]
 		r.titled = match(reTitleGoesOn, text, e) > 0
+		if r.titled && !loiHead(r.instr) && match(reParticiple, text, e) > 0 {
+			// "l'article 1 du Traité définissant le Fonds…": after a
+			// treaty's head a participle tells what the article does;
+			// a title it begins is read by namedRef below
+			r.titled = false
+		}
 		if strings.HasPrefix(r.instr, "*") {
 			// "de la *Loi sur la défense nationale*": the italics close
 			// the title
@@ -1047,6 +1118,23 @@ func namedRef(text string, i int, r *citeRef) (int, bool) {
 // sur l’extradition", "Loi renforçant la citoyenneté canadienne", "Loi
 // réglementant certaines drogues…", "Loi n° 1 d’exécution…", "Act
 // respecting …".
+// rePresentNoLink is the space before "présent Traité" written without
+// its "du"; it ends where the self-reference starts.
+var rePresentNoLink = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:présente?|presente?)[\s\x{a0}\x{202f}]`)
+
+// reParticiple is a present participle after an instrument's head:
+// "Traité définissant…", "Traité portant…".
+var reParticiple = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+\p{Ll}+ant\b`)
+
+// loiHead: the generic head is an act's ("Loi", "*Loi", "Law", "Act").
+func loiHead(h string) bool {
+	switch strings.ToLower(strings.TrimPrefix(h, "*")) {
+	case "loi", "law", "act":
+		return true
+	}
+	return false
+}
+
 var reTitleGoesOn = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:sur|\p{Ll}+ant\b|relative|relatif|de|d['’]|des|du|n[\s\x{a0}]?[o°º]\b|on|respecting|to|for|of|[A-Z])`)
 
 // reDutchPre is a Dutch instrument named after its qualifiers: "van de te
@@ -1106,6 +1194,13 @@ func addNames(text string, cites []Citation) []Citation {
 		extra = append(extra, Citation{Start: m[0], End: m[1], Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
 	}
 	extra = addOwnNames(text, extra, covered)
+	kept := extra[:0]
+	for _, c := range extra {
+		if !protocolTitleAt(text, c.Start) {
+			kept = append(kept, c)
+		}
+	}
+	extra = kept
 	names := extra // in text order, without overlaps
 	for _, start := range indexAllFold(text, "code ") {
 		if !wordBoundary(text, start, start+4) {
@@ -1153,15 +1248,20 @@ func indexAllFold(s, needle string) []int {
 // colon or a dash ("Article 314 : Frais…", "ARTICLE 5 -") and names no
 // other instrument.
 func isHeadingAt(text string, c Citation) bool {
-	if c.Kind != "article" {
-		return false
-	}
 	line := strings.LastIndexByte(text[:c.Start], '\n') + 1
 	if strings.TrimSpace(text[line:c.Start]) != "" {
 		return false
 	}
-	if t := strings.ToLower(text[c.Start:min(len(text), c.Start+4)]); !strings.HasPrefix(t, "art") {
-		return false
+	if c.Kind != CiteArticle || !strings.HasPrefix(strings.ToLower(text[c.Start:min(len(text), c.Start+4)]), "art") {
+		// "PARAGRAPHES 7 : DES INFRACTIONS…", a division's heading in
+		// capitals glued into the text: any part keyword in capitals
+		if c.Kind != CiteArticle && c.Kind != CiteRenvoi {
+			return false
+		}
+		w := strings.Fields(text[c.Start:c.End])
+		if len(w) == 0 || len(w[0]) < 4 || !allCaps(w[0]) {
+			return false
+		}
 	}
 	if len(strings.Fields(text[c.Start:c.End])) > 3 {
 		return false // "article 59 du Traité révisé…": it names an instrument

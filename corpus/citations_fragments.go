@@ -62,6 +62,10 @@ func euAct(text string, i int, r *citeRef) (int, bool) {
 	return e, true
 }
 
+// reBareRun is the rest of a bare list of article numbers up to its
+// instrument: ", 8 et 14 de" in "…, 6, 8 et 14 de la Convention".
+var reBareRun = regexp.MustCompile(`^(?:,[\s\x{a0}]*\d{1,3}|[\s\x{a0}]+(?:et|ou)[\s\x{a0}]+\d{1,3})+[\s\x{a0}]+(?:de|du)[\s\x{a0}]`)
+
 // bareItemStart: a bare article number at text[i] may be an item of a list
 // whose keyword came before, after a comma or "et"/"ou" ("litige, 480 du
 // code de procédure civile et 6 § 1 de la convention …"). Not a number
@@ -82,7 +86,7 @@ func bareItemStart(text string, i int) bool {
 	}
 	// the instrument follows: " du", " de", " §", ", §"
 	rest := text[j:]
-	if !(strings.HasPrefix(rest, " du ") || strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " §") || strings.HasPrefix(rest, ", §") || strings.HasPrefix(rest, "\u00a0§")) {
+	if !(strings.HasPrefix(rest, " du ") || strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " §") || strings.HasPrefix(rest, ", §") || strings.HasPrefix(rest, "\u00a0§") || match(reBareRun, rest, 0) > 0) {
 		if k := strings.IndexAny(rest, " ,"); k < 0 || k > 12 || !strings.ContainsAny(rest[:k], "-.") {
 			return false
 		}
@@ -100,4 +104,34 @@ func bareItemStart(text string, i int) bool {
 	// separator may be an amount or a date whose digits are not an
 	// article list
 	return before != "" && !isDigit(before[len(before)-1])
+}
+
+// reCodeItem is an article number of a French code with its letter and
+// dot, "R. 442-7", "L.621-2", "A. 123-4".
+var reCodeItem = regexp.MustCompile(`^(?:L|LO|R|D|A)\.[\s\x{a0}\x{202f}]?\d+(?:-\d+)+`)
+
+// codeItemStart: a code's article number with its prefix ("R. 442-7") at
+// text[i] is the next item of a citation whose keyword came before: it
+// follows "devenu" ("…, devenu R. 442-7, du code de l'urbanisme") or
+// starts a fragment of a list (bareListStart).
+func codeItemStart(text string, i int) bool {
+	switch text[i] {
+	case 'L', 'R', 'D', 'A':
+	default:
+		return false
+	}
+	if match(reCodeItem, text, i) < 0 {
+		return false
+	}
+	if bareListStart(text, i) {
+		return true
+	}
+	before := strings.TrimRight(text[max(0, i-12):i], " \u00a0")
+	before = strings.TrimRight(strings.TrimSuffix(before, "l'article"), " \u00a0")
+	for _, w := range []string{" devenu", " devenue", " devenus", " devenues", "\ndevenu"} {
+		if strings.HasSuffix(" "+before, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -362,6 +362,18 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"une convention internationale, la déclaration de culpabilité, le statut de réfugié, la Traite des Blanches", nil},
 		{"Aux fins du présent Protocole: a) l’expression", nil},
 		{"partie 3 et articulation", nil},
+		// constructed citation strings for the forms of heldout4's error classes
+		{"PARAGRAPHE 8 : DES INFRACTIONS DIVERSES", nil},
+		{"la peine peut être atténuée (art. 12a).", []string{"article:art. 12a"}},
+		{"Schengen (art.\u00a099b).", []string{"article:art.\u00a099b"}},
+		{"contraire à l'article 4, à l'article 6 et à l'article 17 de la Déclaration des droits de l'homme", []string{"article:article 4", "article:article 6", "article:article 17 de la Déclaration des droits de l'homme"}},
+		{"a violé les articles 5 1.c de la Convention européenne des droits de l'homme", []string{"article:articles 5 1.c de la Convention européenne des droits de l'homme"}},
+		{"devenu R. 123-4, du code de l'urbanisme ;", []string{"article:R. 123-4, du code de l'urbanisme"}},
+		{"relative au mandat d'arrêt européen, 6, 8 et 14 de la Convention européenne des droits de l'homme", []string{"article:6, 8 et 14 de la Convention européenne des droits de l'homme"}},
+		{"une infraction aux termes de l’alinéa 12b) ou f);", []string{"article:alinéa 12b) ou f)"}},
+		{"du paragraphe 2 (a) de l'article 9 présent Traité.", []string{"renvoi:paragraphe 2 (a) de l'article 9 présent Traité"}},
+		{"selon l’art. 3 ch. 1 de l’AF du 1er janv. 2000 (Prot. facultatif du 2 févr. 2000 se rapportant à la Conv. relative aux droits de l’enfant)", []string{"article:art. 3 ch. 1 de l’AF du 1er janv. 2000", "traite:Prot. facultatif du 2 févr. 2000"}},
+		{"articles 1 et 2 du code des douanes communautaire, la dette", []string{"article:articles 1 et 2 du code des douanes communautaire"}},
 		// constructed citation strings for the forms of heldout2's error classes
 		{"visé à l’alinéa 12b.1) ou au paragraphe 7(2.1) de la Loi", []string{"article:alinéa 12b.1)", "article:paragraphe 7(2.1) de la Loi"}},
 		{"aux sous-alinéas 3(1)a)(ii) à (iv) et au paragraphe (4.1)", []string{"article:sous-alinéas 3(1)a)(ii) à (iv)", "renvoi:paragraphe (4.1)"}},
@@ -437,6 +449,19 @@ func TestSwissChiffres(t *testing.T) {
 	}
 }
 
+func TestCiteLang(t *testing.T) {
+	for _, c := range []struct{ text, lang, want string }{
+		{"artikel 31 van het Verdrag", "en", "nl"},
+		{"article 5 of this Convention", "fr", "en"},
+		{"article 5 de la Convention", "nl", "nl"},
+		{"art. 5", "fr", "fr"},
+	} {
+		if got := citeLang(c.text, c.lang); got != c.want {
+			t.Errorf("citeLang(%q, %q) = %q, attendu %q", c.text, c.lang, got, c.want)
+		}
+	}
+}
+
 func TestArticleKeyLatin(t *testing.T) {
 	for _, c := range [][2]string{{"322bis", "322 bis"}, {"3 bis", "3bis"}, {"260 quinquies", "260quinquies"}, {"L. 80 ter", "L80ter"}} {
 		if articleKey(c[0]) != articleKey(c[1]) {
@@ -493,6 +518,10 @@ func TestResolveExamples(t *testing.T) {
 		{"ca-lipr", "art-105", "article 15 de la Loi", ""},
 		{"ca-lipr", "art-40", "article 8 de la Loi", ""},
 		{"ca-code-criminel", "art-515", "articles 5 à 7 de la Loi", ""},
+		// "du Traité" unnamed inside a treaty is that treaty, even before
+		// a participle ("du Traité définissant le Fonds")
+		{"ecowas-traite-revise-cedeao-1993-fr", "art-93", "article 1 du Traité", "ecowas-traite-revise-cedeao-1993-fr/art-1"},
+		{"un-protocole-trafic-migrants-2000-nl", "art-15", "artikel 31 van het Verdrag", "un-convention-criminalite-organisee-2000-nl/art-31"},
 	} {
 		if got := find(c.doc, c.anchor, c.text); got != nil && got.Target != c.target {
 			t.Errorf("%s/%s %q → %q (%s), attendu %q", c.doc, c.anchor, c.text, got.Target, got.Label, c.target)
@@ -524,6 +553,8 @@ func FuzzExtractCitations(f *testing.F) {
 		"paragraph 1 (a) of this article", "Protocole de Palerme", "art.\u00a05", "article 224-1 A", "l'article 1er",
 		"alinéas 44(5)a) à e)", "sous-alinéa (1)a)(iii)", "art. 91, al. 1, ch. 1, 163, al. 2, et 341, al. 1, LP",
 		"et 593 du Code de procédure pénale", "artikel 30, tweede lid, onderdeel c, van dit Verdrag", "ans. (Article 522)",
+		"(art. 48a)", "devenu R. 442-7, du code", "européen, 6, 8 et 14 de la Convention", "the Convention in accordance with its Articles 30 or 32",
+		"PARAGRAPHES 7 : DES", "alinéa 77b) ou f)", "l’art. 2 ch. 1 de l’AF du 24 mars 2006 (Prot. facultatif du 25 mai 2000 se rapportant à la Conv.",
 	} {
 		f.Add(s)
 	}

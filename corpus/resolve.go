@@ -73,10 +73,13 @@ type resolver struct {
 	// a code (ProvisionConnexe), by "act|article key" ("2023-ch-26|614"):
 	// found only from a section of the same act
 	connexe map[*Document]map[string]string
+	// dashed: the documents with an article numbered with a dash
+	// ("225-4-1"); in the others "6-1" is article 6, paragraph 1
+	dashed map[*Document]bool
 }
 
 func newResolver(docs []*Document, cat *Catalog) *resolver {
-	rv := &resolver{cat: cat, byWork: map[string][]*Document{}, arts: map[*Document]map[string]string{}, byNum: map[string]*Document{}, connexe: map[*Document]map[string]string{}}
+	rv := &resolver{cat: cat, byWork: map[string][]*Document{}, arts: map[*Document]map[string]string{}, byNum: map[string]*Document{}, connexe: map[*Document]map[string]string{}, dashed: map[*Document]bool{}}
 	for _, d := range docs {
 		w := d.WorkID
 		if w == "" {
@@ -104,6 +107,9 @@ func newResolver(docs []*Document, cat *Catalog) *resolver {
 				continue
 			}
 			k := articleKey(p.Number)
+			if reDigitDash.MatchString(k) {
+				rv.dashed[d] = true
+			}
 			if _, dup := m[k]; !dup {
 				m[k] = p.ID
 			}
@@ -143,6 +149,29 @@ func articleKey(n string) string {
 	}
 	return reLatinKey.ReplaceAllString(strings.TrimPrefix(Anchor(n), "art-"), "$1$2")
 }
+
+// citeLang is the language a citation's own linking words are in, when
+// they say it ("artikel 31 van het Verdrag" is Dutch, "article 5 of this
+// Convention" English), else lang: the version of the cited work to
+// prefer is the one in the words of the citation, even where the citing
+// text's language is unknown or wrong (a bilingual file).
+func citeLang(text, lang string) string {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch w {
+		case "van", "het", "dit", "deze":
+			return "nl"
+		case "of", "this", "the":
+			return "en"
+		}
+	}
+	return lang
+}
+
+// reDashedNum is an article key "6-1": a number, a dash, a number.
+var reDashedNum = regexp.MustCompile(`^(\d+)-\d+$`)
+
+// reDigitDash is a dash between digits in an article key ("225-4-1").
+var reDigitDash = regexp.MustCompile(`\d-\d`)
 
 // reLatinKey glues a Latin multiplier to its number in a lookup key, so
 // that the Swiss "322bis" and the French "3 bis" (anchors "322bis" and
@@ -197,6 +226,7 @@ func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string,
 	if self == "" {
 		self = d.ID
 	}
+	lang = citeLang(c.Text, lang)
 	var work, instrLabel string
 	switch r.scope {
 	case scopeSelfArt:
@@ -346,6 +376,11 @@ func (rv *resolver) point(d *Document, c *Citation, work, lang string) {
 			if !rv.hasArticle(cands, k) {
 				k = articleKey(strings.TrimSuffix(n, " nouveau"))
 			}
+		}
+		if m := reDashedNum.FindStringSubmatch(k); m != nil && !rv.hasArticle(cands, k) && !rv.dashed[cands[0]] {
+			// "articles 6-1 de la Convention européenne…": article 6,
+			// paragraph 1, where the numbering has no dashes
+			k = m[1]
 		}
 		for _, t := range cands {
 			if id, ok := rv.arts[t][k]; ok {
