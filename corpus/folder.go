@@ -72,11 +72,15 @@ func loadFolder(u unit) ([]*Document, []Skipped, error) {
 	}
 	// Report every other file.
 	_ = filepath.WalkDir(u.abs, func(abs string, e fs.DirEntry, err error) error {
-		if err != nil || !e.Type().IsRegular() {
+		if err != nil || e.IsDir() {
 			return nil
 		}
 		rel, _ := filepath.Rel(u.abs, abs)
 		rel = filepath.ToSlash(rel)
+		if !e.Type().IsRegular() {
+			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: specialFileReason(e.Type()), Code: "unsupported"})
+			return nil
+		}
 		if !used[rel] && !strings.HasSuffix(rel, ".meta.yaml") {
 			skip = append(skip, Skipped{Path: u.rel + "/" + rel, Reason: "fichier du dossier qui n'est ni un article ni son index", Code: "unsupported"})
 		}

@@ -64,6 +64,7 @@ func splitPassages(d *Document) {
 			Source:   d.Source,
 			Path:     []string{},
 			Kind:     ProvisionPassage,
+			OCR:      d.OCR, // as OCRResult.Mark does for every provision
 		})
 	}
 	if len(d.Outline) > 0 {

@@ -154,3 +154,16 @@ func write(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestPassagesOfOCRDocumentAreMarked(t *testing.T) {
+	d := &Document{Preamble: synthWords(40 << 10), OCR: true}
+	splitPassages(d)
+	if len(d.Provisions) < 2 {
+		t.Fatalf("%d passages", len(d.Provisions))
+	}
+	for _, p := range d.Provisions {
+		if !p.OCR {
+			t.Errorf("%s not marked OCR", p.Anchor)
+		}
+	}
+}

@@ -92,3 +92,22 @@ func TestOrphanSidecarAndSpecialFilesReported(t *testing.T) {
 		t.Errorf("sidecar with its file reported: %v", got)
 	}
 }
+
+func TestSpecialFileInFolderDocumentReported(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "code-synthetique/README.md", "# Code synthétique\n\n- [Article 1](article-1.md)\n")
+	write(t, dir, "code-synthetique/article-1.md", "# Article 1\n\nPhrase synthétique.\n")
+	if err := syscall.Mkfifo(filepath.Join(dir, "code-synthetique", "tube"), 0o644); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	rep, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rep.Skipped {
+		if s.Path == "code-synthetique/tube" && strings.Contains(s.Reason, "tube nommé") {
+			return
+		}
+	}
+	t.Errorf("FIFO in a folder document not reported: %+v", rep.Skipped)
+}
