@@ -96,6 +96,10 @@ type Stats struct {
 	Documents  int              `json:"documents"`
 	Provisions int              `json:"provisions"`
 	Skipped    []corpus.Skipped `json:"skipped"`
+	// Warnings are about files indexed but needing the user's attention
+	// (an id taken by another file, an unknown sidecar key), as
+	// corpus.Report.Warnings gives them.
+	Warnings []corpus.Skipped `json:"warnings,omitempty"`
 	// BuiltAt is the RFC 3339 time the build finished.
 	BuiltAt string `json:"built_at"`
 	// Corpus lists the corpus folders read (absolute paths) and Fingerprint

@@ -100,7 +100,7 @@ func (srv *server) handleCorpus(c *gin.Context) error {
 		return err
 	}
 	st := srv.s.Stats()
-	p := &corpusPage{basePage: srv.base(c, "Le corpus"), Skipped: skippedViews(st.Skipped), Stats: st,
+	p := &corpusPage{basePage: srv.base(c, "Le corpus"), Skipped: skippedViews(st.Skipped), Warnings: skippedViews(st.Warnings), Stats: st,
 		BuiltAt: timeLabel(st.BuiltAt), Build: buildLabel(st), Filter: params}
 
 	var docs []*corpus.Document
@@ -309,6 +309,9 @@ var skipAdvice = map[string][2]string{
 	"corrupt":     {"fichier endommagé", "Récupérer une nouvelle copie du fichier : le téléchargement ou la copie a pu être interrompu."},
 	"empty":       {"fichier vide", "Vérifier la copie du fichier."},
 	"unsupported": {"format non pris en charge", "Convertir le texte en PDF, HTML, Markdown ou texte brut."},
+	// warnings: the file was indexed
+	"duplicate-id": {"identifiant déjà pris", "Donner au document un id unique dans son fichier .meta.yaml : son adresse restera stable."},
+	"meta":         {"fichier .meta.yaml à corriger", "Corriger la clé ou la valeur signalée, puis relancer l'indexation."},
 }
 
 func skippedViews(in []corpus.Skipped) []skippedView {

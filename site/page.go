@@ -248,8 +248,10 @@ type corpusPage struct {
 	// Incomplete are all the documents with incomplete metadata.
 	Incomplete []corpusDoc
 	Skipped    []skippedView
-	Stats      indexer.Stats
-	BuiltAt    string // in French
+	// Warnings are files indexed that need the user's attention.
+	Warnings []skippedView
+	Stats    indexer.Stats
+	BuiltAt  string // in French
 	// Build says when and how the index was built, in a sentence.
 	Build string
 	// NDocs counts every document; Matching those passing the filters.

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"lextraite/corpus"
 	"lextraite/indexer"
 )
 
@@ -724,5 +725,25 @@ func TestKindWithoutAccent(t *testing.T) {
 	}
 	if got := f.lastRequest().Kind; !slices.Equal(got, []string{"décision", "décret"}) {
 		t.Errorf("kinds %q", got)
+	}
+}
+
+// TestCorpusWarnings: files indexed with a warning (an id already taken, a
+// sidecar key unknown) are listed on /corpus with what to do.
+func TestCorpusWarnings(t *testing.T) {
+	f := newFake()
+	f.stats = &indexer.Stats{Documents: 1, Warnings: []corpus.Skipped{
+		{Path: "mes-textes/loi.txt", Reason: "identifiant « loi-x » déjà pris : ce document reçoit « loi-x-3f9a1c »", Code: "duplicate-id"},
+		{Path: "mes-textes/loi.meta.yaml", Reason: "clé inconnue « titel », ignorée : voulez-vous dire « title » ?", Code: "meta"},
+	}}
+	h, err := New(f, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, h, "/corpus").Body.String()
+	for _, want := range []string{`id="avertissements"`, "mes-textes/loi.txt", "identifiant déjà pris", "titel", "fichier .meta.yaml à corriger"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/corpus lacks %q", want)
+		}
 	}
 }

@@ -94,6 +94,12 @@ func (s *summary) print(w io.Writer) {
 			fmt.Fprintf(w, "  - %s : %s\n", sk.Path, sk.Reason)
 		}
 	}
+	if len(s.stats.Warnings) > 0 {
+		fmt.Fprintf(w, "\nAvertissements (fichiers indexés, à vérifier) : %d\n", len(s.stats.Warnings))
+		for _, wa := range s.stats.Warnings {
+			fmt.Fprintf(w, "  - %s : %s\n", wa.Path, wa.Reason)
+		}
+	}
 	if len(s.incomplete) > 0 {
 		fmt.Fprintf(w, "\nDocuments aux métadonnées incomplètes : %d (compléter par un fichier NOM.meta.yaml)\n", len(s.incomplete))
 		for i, d := range s.incomplete {
@@ -156,7 +162,7 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 		fmt.Fprintln(stderr)
 	}
 	corpus.Resolve(rep.Documents, corpus.DefaultCatalog())
-	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped, Corpus: fp.roots, Fingerprint: fp.sum}
+	stats := indexer.Stats{FilesSeen: rep.FilesSeen, Skipped: rep.Skipped, Warnings: rep.Warnings, Corpus: fp.roots, Fingerprint: fp.sum}
 	sum := &summary{stats: stats, parsed: rep.Parsed, cached: rep.Cached}
 	for _, d := range rep.Documents {
 		sum.stats.Documents++
