@@ -33,9 +33,7 @@ import "testing"
 //
 // The floors are just under that figure, to catch a regression.
 func TestCitationsHeldOut2(t *testing.T) {
-	rep := realCorpus(t)
-	Resolve(rep.Documents, DefaultCatalog())
-	rv := newResolver(rep.Documents, DefaultCatalog())
+	rep, rv := resolvedCorpus(t)
 	all, expected := scoreCitations(t, rep, rv, "heldout2.tsv")
 	if expected < 100 {
 		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)

@@ -34,9 +34,7 @@ import "testing"
 //
 // The floors are just under that figure, to catch a regression.
 func TestCitationsHeldOut3(t *testing.T) {
-	rep := realCorpus(t)
-	Resolve(rep.Documents, DefaultCatalog())
-	rv := newResolver(rep.Documents, DefaultCatalog())
+	rep, rv := resolvedCorpus(t)
 	all, expected := scoreCitations(t, rep, rv, "heldout3.tsv")
 	if expected < 110 {
 		t.Errorf("%d citations étiquetées, il en faut au moins 110", expected)

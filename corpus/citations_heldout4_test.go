@@ -23,9 +23,7 @@ import "testing"
 // (left: a lowercase "protocole relatif à …" unnamed; art. 349b of the
 // Swiss code, which the parsed code lacks). The floors are just under.
 func TestCitationsHeldOut4(t *testing.T) {
-	rep := realCorpus(t)
-	Resolve(rep.Documents, DefaultCatalog())
-	rv := newResolver(rep.Documents, DefaultCatalog())
+	rep, rv := resolvedCorpus(t)
 	all, expected := scoreCitations(t, rep, rv, "heldout4.tsv")
 	if expected < 100 {
 		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)

@@ -17,9 +17,7 @@ import "testing"
 // on: about 0.89–0.92 precision and recall, most errors being where a
 // citation ends. The floors are below it: the test records the measure.
 func TestCitationsHeldOut5(t *testing.T) {
-	rep := realCorpus(t)
-	Resolve(rep.Documents, DefaultCatalog())
-	rv := newResolver(rep.Documents, DefaultCatalog())
+	rep, rv := resolvedCorpus(t)
 	all, expected := scoreCitations(t, rep, rv, "heldout5.tsv")
 	if expected < 100 {
 		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)

@@ -42,9 +42,7 @@ import "testing"
 // The floors sit just under these figures: a change that loses a
 // citation of this set fails the test.
 func TestCitationsHeldOut(t *testing.T) {
-	rep := realCorpus(t)
-	Resolve(rep.Documents, DefaultCatalog())
-	rv := newResolver(rep.Documents, DefaultCatalog())
+	rep, rv := resolvedCorpus(t)
 	all, expected := scoreCitations(t, rep, rv, "heldout.tsv")
 	if expected < 100 {
 		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)

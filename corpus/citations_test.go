@@ -137,9 +137,7 @@ func citingContext(rep *Report, file, context string) (*Document, *Provision) {
 type prCount struct{ tp, fp, fn, targetOK, targetN int }
 
 func TestCitationsLabelled(t *testing.T) {
-	rep := realCorpus(t)
-	Resolve(rep.Documents, DefaultCatalog())
-	rv := newResolver(rep.Documents, DefaultCatalog())
+	rep, rv := resolvedCorpus(t)
 	if *draftCitations != "" {
 		writeDraft(t, rep, rv, *draftCitations)
 		return
