@@ -449,8 +449,20 @@ func writeStore(path string, docs []*corpus.Document, statsc <-chan *Stats) (err
 		<-statsc
 		return fmt.Errorf("indexer: %w", err)
 	}
-	fmt.Fprintf(zw, `{"version":%d,"documents":`, storeVersion)
-	derr := json.NewEncoder(zw).Encode(docs)
+	fmt.Fprintf(zw, `{"version":%d,"documents":[`, storeVersion)
+	// One document at a time: encoding the whole slice at once would
+	// build the corpus's JSON in one growing buffer before writing it.
+	enc := json.NewEncoder(zw)
+	var derr error
+	for i, d := range docs {
+		if i > 0 {
+			zw.Write([]byte{','})
+		}
+		if derr = enc.Encode(d); derr != nil {
+			break
+		}
+	}
+	zw.Write([]byte{']'})
 	stats := <-statsc
 	if stats == nil {
 		return errors.New("indexer: construction abandonnée")

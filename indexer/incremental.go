@@ -360,9 +360,6 @@ func updateBleve(ctx context.Context, prevGen, path string, docs []*corpus.Docum
 		return nil
 	}
 	add := func(id string, fields map[string]any) error {
-		if !want[id] {
-			return nil
-		}
 		if err := b.Index(id, fields); err != nil {
 			return fmt.Errorf("indexer: %s: %w", id, err)
 		}
@@ -380,12 +377,19 @@ func updateBleve(ctx context.Context, prevGen, path string, docs []*corpus.Docum
 				}
 			}
 		}
+		// Fields are made only for the documents to write: making them
+		// runs the definition finder over the text.
 		for _, doc := range docs {
-			if err := add(doc.ID, documentFields(doc)); err != nil {
-				return err
+			if want[doc.ID] {
+				if err := add(doc.ID, documentFields(doc)); err != nil {
+					return err
+				}
 			}
 			for i := range doc.Provisions {
 				p := &doc.Provisions[i]
+				if !want[p.ID] {
+					continue
+				}
 				if err := add(p.ID, provisionFields(doc, p)); err != nil {
 					return err
 				}

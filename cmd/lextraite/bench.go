@@ -465,9 +465,13 @@ func benchBleve(ctx context.Context, cfg benchConfig, docs []*corpus.Document, s
 
 	// One more law on top of the built corpus: the time of an update.
 	law := lawToAdd(docs)
+	if stopProfile, err = startProfile(cfg, "add"); err != nil {
+		return err
+	}
 	start = time.Now()
 	err = indexer.Build(ctx, dir, append(slices.Clip(docs), law), stats, nil)
 	res.AddLawSec = time.Since(start).Seconds()
+	stopProfile()
 	if err != nil {
 		return err
 	}
