@@ -179,9 +179,10 @@ func lxBlocks(u unit, md lxMetadata, used map[string]bool) ([]block, []Skipped) 
 		for common < len(divs) && common < len(opened) && divs[common] == opened[common] {
 			common++
 		}
-		if common < len(opened) && len(divs) < len(opened) {
-			// leaving a division: close it with a heading of its parent level
-			opened = opened[:common]
+		if common < len(opened) && len(divs) <= common {
+			// leaving divisions for a shallower folder: close them, so
+			// that this article is not filed under the last one
+			out = append(out, block{level: common, closeDivisions: true})
 		}
 		for k := common; k < len(divs); k++ {
 			t := titles[divs[k]]

@@ -26,6 +26,11 @@ type block struct {
 	// when the format gives them (LIMS XML); else they are parsed from the
 	// text.
 	alineas []Alinea
+	// closeDivisions marks the end of every division deeper than level,
+	// without text: the next article of a folder document sits in a
+	// shallower folder (a loose article of a livre after the folder of one
+	// of its chapitres) and must not inherit the chapitre.
+	closeDivisions bool
 }
 
 // articleNumberPattern matches an article number as written, at the start of the
@@ -330,6 +335,12 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if b.closeDivisions {
+			for len(path) > 0 && path[len(path)-1].level > b.level {
+				path = path[:len(path)-1]
+			}
+			continue
+		}
 		text := strings.TrimSpace(b.text)
 		if text == "" && b.number == "" {
 			continue

@@ -447,3 +447,25 @@ func TestAnnexHead(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderDivisionsClose: in a folder document, an article in a
+// shallower folder than the one before is not filed under that one's
+// division. In the Benin code, articles 463 and following are direct
+// children of livre-1 in the source (metadata.json), after the folder
+// chapitre-7 of the articles 462-1 to 462-16 « nouveau » (loi 2022-37).
+func TestFolderDivisionsClose(t *testing.T) {
+	rep := realCorpus(t)
+	d := docBySource(t, rep, "national/bj/code-penal-2018", "")
+	for _, p := range d.Provisions {
+		switch p.Anchor {
+		case "art-499", "art-463":
+			if len(p.Path) != 1 || !strings.Contains(p.Path[0], "Livre 1") {
+				t.Errorf("%s path %q, want only Livre 1", p.Anchor, p.Path)
+			}
+		case "art-462-1-nouveau":
+			if len(p.Path) != 2 || !strings.Contains(p.Path[1], "Chapitre 7") {
+				t.Errorf("%s path %q, want Livre 1 › Chapitre 7", p.Anchor, p.Path)
+			}
+		}
+	}
+}
