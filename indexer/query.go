@@ -55,6 +55,9 @@ type term struct {
 	// optional: the word only ranks, it is not required ("loi" before a
 	// law number, "définition").
 	optional bool
+	// named: an article number the query introduces as one ("article 3",
+	// "art. L. 622-1"), not a number alone ("499").
+	named bool
 }
 
 // group is a required (or, when not, excluded) clause: one term, or several
@@ -280,7 +283,7 @@ func parseQuery(q string) (*parsedQuery, error) {
 					j++
 					num += " " + toks[j].text
 				}
-				items = append(items, item{t: term{kind: termArticle, text: num, start: start, end: toks[j].end}, sign: sign})
+				items = append(items, item{t: term{kind: termArticle, text: num, start: start, end: toks[j].end, named: true}, sign: sign})
 				i = j
 				continue
 			}

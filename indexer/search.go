@@ -667,8 +667,14 @@ func (qc *queryContext) termQuery(t term) query.Query {
 			mq.SetBoost(boostNumberText)
 			alts = append(alts, mq)
 		}
-		if wq := qc.wordQuery(t.text, 0); wq != nil {
-			alts = append(alts, wq)
+		// A number alone is also a word of the texts ("499" cited); one
+		// the query names as an article is the article's number: matched
+		// in the texts too, it would rank higher a text that happens to
+		// hold a paragraph « 3. » than the article 3 asked for.
+		if !t.named {
+			if wq := qc.wordQuery(t.text, 0); wq != nil {
+				alts = append(alts, wq)
+			}
 		}
 		return orQuery(alts)
 	}
