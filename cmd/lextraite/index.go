@@ -79,7 +79,7 @@ type summary struct {
 func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "\nFichiers vus : %d\nDocuments indexés : %d\nDispositions (articles) : %d\nDurée : %s\n",
 		s.stats.FilesSeen, s.stats.Documents, s.stats.Provisions, s.took.Round(time.Millisecond))
-	fmt.Fprintf(w, "Textes analysés : %d ; inchangés, repris du cache : %d\n", s.parsed, s.cached)
+	fmt.Fprintf(w, "Textes (un fichier, ou un dossier d'articles lu comme un seul texte) : %d analysés, %d inchangés repris du cache\n", s.parsed, s.cached)
 	if u := s.stats.Update; u != nil {
 		switch u.Mode {
 		case indexer.ModeIncremental:

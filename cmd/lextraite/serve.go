@@ -77,6 +77,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, logg
 			if err != nil {
 				return err
 			}
+		} else if st, err := indexer.ReadStats(cfg.Index); err == nil {
+			built := st.BuiltAt
+			if t, err := time.Parse(time.RFC3339, st.BuiltAt); err == nil {
+				built = t.Local().Format("02/01/2006 à 15:04")
+			}
+			fmt.Fprintf(stdout, "Index à jour : %d documents, %d dispositions, construit le %s ; aucun fichier du corpus n'a changé depuis.\n",
+				st.Documents, st.Provisions, built)
 		}
 	}
 	live, err := indexer.OpenLive(cfg.Index)
