@@ -76,7 +76,7 @@ func (in *Instrument) Label(lang string) string {
 	if len(in.Names) > 0 && (lang == "fr" || lang == "") && in.Kind != KindCode {
 		// the first French-looking name is the one people use
 		for _, n := range in.Names {
-			if !isAcronym(n) {
+			if !IsAcronym(n) {
 				return n
 			}
 		}
@@ -103,13 +103,19 @@ func (in *Instrument) Label(lang string) string {
 	return in.WorkID
 }
 
-func isAcronym(s string) bool {
-	for _, r := range s {
+// IsAcronym reports whether word is written in capitals: two letters at
+// least and no lower case ("CNUCTO", "ECOWAS", "UNTOC").
+func IsAcronym(word string) bool {
+	letters := 0
+	for _, r := range word {
 		if unicode.IsLower(r) {
 			return false
 		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
 	}
-	return true
+	return letters >= 2
 }
 
 func upperFirst(s string) string {

@@ -33,16 +33,5 @@ import "testing"
 //
 // The floors are just under that figure, to catch a regression.
 func TestCitationsHeldOut2(t *testing.T) {
-	rep, rv := resolvedCorpus(t)
-	all, expected := scoreCitations(t, rep, rv, "heldout2.tsv")
-	if expected < 100 {
-		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)
-	}
-	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
-	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
-	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	t.Logf("heldout2 : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
-	if prec < 0.98 || rec < 0.98 || res < 0.98 {
-		t.Errorf("précision %.3f (min 0,98), rappel %.3f (min 0,98), résolution %.3f (min 0,98)", prec, rec, res)
-	}
+	checkLabelledSet(t, "heldout2.tsv", setFloors{100, 0.98, 0.98, 0.98})
 }

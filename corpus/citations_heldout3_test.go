@@ -34,16 +34,5 @@ import "testing"
 //
 // The floors are just under that figure, to catch a regression.
 func TestCitationsHeldOut3(t *testing.T) {
-	rep, rv := resolvedCorpus(t)
-	all, expected := scoreCitations(t, rep, rv, "heldout3.tsv")
-	if expected < 110 {
-		t.Errorf("%d citations étiquetées, il en faut au moins 110", expected)
-	}
-	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
-	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
-	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	t.Logf("heldout3 (%d étiquetées) : précision %.3f, rappel %.3f, résolution correcte %.3f", expected, prec, rec, res)
-	if prec < 0.98 || rec < 0.98 || res < 0.98 {
-		t.Errorf("précision %.3f (min 0,98), rappel %.3f (min 0,98), résolution %.3f (min 0,98)", prec, rec, res)
-	}
+	checkLabelledSet(t, "heldout3.tsv", setFloors{110, 0.98, 0.98, 0.98})
 }

@@ -23,19 +23,5 @@ import "testing"
 // (left: a lowercase "protocole relatif à …" unnamed; art. 349b of the
 // Swiss code, which the parsed code lacks). The floors are just under.
 func TestCitationsHeldOut4(t *testing.T) {
-	rep, rv := resolvedCorpus(t)
-	all, expected := scoreCitations(t, rep, rv, "heldout4.tsv")
-	if expected < 100 {
-		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)
-	}
-	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
-	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
-	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	t.Logf("heldout4 : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
-	if prec < 0.99 || rec < 0.98 {
-		t.Errorf("précision %.3f (min 0,99), rappel %.3f (min 0,98)", prec, rec)
-	}
-	if res < 0.98 {
-		t.Errorf("résolution correcte %.3f (min 0,98)", res)
-	}
+	checkLabelledSet(t, "heldout4.tsv", setFloors{100, 0.99, 0.98, 0.98})
 }

@@ -17,16 +17,5 @@ import "testing"
 // on: about 0.89–0.92 precision and recall, most errors being where a
 // citation ends. The floors are below it: the test records the measure.
 func TestCitationsHeldOut5(t *testing.T) {
-	rep, rv := resolvedCorpus(t)
-	all, expected := scoreCitations(t, rep, rv, "heldout5.tsv")
-	if expected < 100 {
-		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)
-	}
-	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
-	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
-	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	t.Logf("heldout5 : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
-	if prec < 0.85 || rec < 0.85 {
-		t.Errorf("précision %.3f (min 0,85), rappel %.3f (min 0,85)", prec, rec)
-	}
+	checkLabelledSet(t, "heldout5.tsv", setFloors{100, 0.85, 0.85, 0})
 }

@@ -42,19 +42,5 @@ import "testing"
 // The floors sit just under these figures: a change that loses a
 // citation of this set fails the test.
 func TestCitationsHeldOut(t *testing.T) {
-	rep, rv := resolvedCorpus(t)
-	all, expected := scoreCitations(t, rep, rv, "heldout.tsv")
-	if expected < 100 {
-		t.Errorf("%d citations étiquetées, il en faut au moins 100", expected)
-	}
-	prec := float64(all.tp) / float64(max(1, all.tp+all.fp))
-	rec := float64(all.tp) / float64(max(1, all.tp+all.fn))
-	res := float64(all.targetOK) / float64(max(1, all.targetN))
-	t.Logf("jeu tenu à l'écart (réglé dessus depuis l'issue 3) : précision %.3f, rappel %.3f, résolution correcte %.3f", prec, rec, res)
-	if prec < 0.98 || rec < 0.98 {
-		t.Errorf("précision %.3f (min 0,98), rappel %.3f (min 0,98)", prec, rec)
-	}
-	if res < 0.98 {
-		t.Errorf("résolution correcte %.3f (min 0,98)", res)
-	}
+	checkLabelledSet(t, "heldout.tsv", setFloors{100, 0.98, 0.98, 0.98})
 }

@@ -29,6 +29,19 @@ var Kinds = []string{KindLoi, KindOrdonnance, KindDecret, KindCode, KindConstitu
 	KindTraite, KindConvention, KindProtocole, KindCharte, KindAccord, KindDecision,
 	KindTravauxPreparatoires, KindAutre}
 
+// KindOf returns the kind code of Kinds that v names, typed with or
+// without accents and in any case ("decret", "Décision" → "décret",
+// "décision"), and whether there is one.
+func KindOf(v string) (string, bool) {
+	s := Slug(v)
+	for _, k := range Kinds {
+		if Slug(k) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
+
 // Authority values: whether the text is the official one or a third-party
 // transcription (DESIGN.md, "Metadata and trust").
 const (

@@ -620,29 +620,7 @@ func ocrArticleWord(w string) bool {
 			return true
 		}
 	}
-	return ocrLevenshtein(nw, norm("article")) <= 1
-}
-
-// ocrLevenshtein is the edit distance of two short strings.
-func ocrLevenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return editDistance(nw, norm("article")) <= 1
 }
 
 // reOCRNumber is an article number as OCR may read it: digits, and the

@@ -498,24 +498,34 @@ func closeSynced(path string, f *os.File, bw *bufio.Writer, zw io.Closer) error 
 }
 
 func readStore(path string) (*store, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := zstd.NewReader(bufio.NewReaderSize(f, 1<<16))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	defer zr.Close()
 	var s store
-	if err := json.NewDecoder(zr).Decode(&s); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := readZstd(path, func(r io.Reader) error { return json.NewDecoder(r).Decode(&s) }); err != nil {
+		return nil, err
 	}
 	if s.Version != storeVersion {
 		return nil, fmt.Errorf("%s: version %d, attendue %d (reconstruire l'index)", path, s.Version, storeVersion)
 	}
 	return &s, nil
+}
+
+// readZstd passes the decompressed content of the zstd file at path to
+// read. An error opening the file is returned as is (fs.ErrNotExist stays
+// testable); the others name the file.
+func readZstd(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := zstd.NewReader(bufio.NewReaderSize(f, 1<<16))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer zr.Close()
+	if err := read(zr); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 func writeFileSync(path string, data []byte) error {

@@ -174,28 +174,21 @@ func writeFields(path string, hashes map[string]string) error {
 
 // readFields reads a fields.zst written by writeFields.
 func readFields(path string) (map[string]string, error) {
-	f, err := os.Open(path)
+	m := map[string]string{}
+	err := readZstd(path, func(r io.Reader) error {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			id, sum, ok := strings.Cut(sc.Text(), "\t")
+			if !ok || sum == "" {
+				return fmt.Errorf("ligne invalide %q", sc.Text())
+			}
+			m[id] = sum
+		}
+		return sc.Err()
+	})
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	zr, err := zstd.NewReader(bufio.NewReaderSize(f, 1<<16))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	defer zr.Close()
-	m := map[string]string{}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		id, sum, ok := strings.Cut(sc.Text(), "\t")
-		if !ok || sum == "" {
-			return nil, fmt.Errorf("%s: ligne invalide %q", path, sc.Text())
-		}
-		m[id] = sum
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return m, nil
 }

@@ -422,7 +422,7 @@ func (f *filters) add(key, v string) error {
 			}
 			f.year = appendNew(f.year, v)
 		case "type":
-			k, ok := kindCode(v)
+			k, ok := corpus.KindOf(v)
 			if !ok {
 				return badQuery("type inconnu « %s » ; types possibles : %s", v, strings.Join(corpus.Kinds, ", "))
 			}
@@ -430,18 +430,6 @@ func (f *filters) add(key, v string) error {
 		}
 	}
 	return nil
-}
-
-// kindCode returns the kind code for a value typed with or without accents
-// ("decret" → "décret").
-func kindCode(v string) (string, bool) {
-	s := corpus.Slug(v)
-	for _, k := range corpus.Kinds {
-		if corpus.Slug(k) == s {
-			return k, true
-		}
-	}
-	return "", false
 }
 
 // foldKey lowercases a filter name and drops accents ("Année" → "annee").

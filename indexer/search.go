@@ -133,7 +133,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Response, error) {
 	f.year = merge(f.year, r.Year)
 	f.court = merge(f.court, r.Court)
 	for _, k := range r.Kind {
-		if code, ok := kindCode(k); ok {
+		if code, ok := corpus.KindOf(k); ok {
 			k = code
 		}
 		f.kind = appendNew(f.kind, k)

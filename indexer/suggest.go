@@ -12,6 +12,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"lextraite/analyzers"
+	"lextraite/corpus"
 )
 
 // correctable reports whether a typo correction may replace word: never a
@@ -22,22 +23,7 @@ func correctable(word string) bool {
 	if strings.IndexFunc(word, unicode.IsDigit) >= 0 {
 		return false
 	}
-	return !isAcronym(word)
-}
-
-// isAcronym reports whether word is written in capitals (two letters at
-// least, no lower case): "ECOWAS", "UNTOC", "CEDEAO".
-func isAcronym(word string) bool {
-	letters := 0
-	for _, r := range word {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
+	return !corpus.IsAcronym(word)
 }
 
 // maxSuggestDistance is the largest edit distance of a suggestion.

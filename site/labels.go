@@ -127,11 +127,11 @@ func articleLabel(number string) string {
 	return "Art. " + number
 }
 
-// isAnnex reports whether p is an annex, schedule, form or passage (of a
+// namedByHeading reports whether p is an annex, schedule, form or passage (of a
 // long text without articles): a provision without number, named by its
 // heading ("FORMULE 5 Mandat de perquisition", "ANNEXE DE LA PARTIE XX.1",
 // "Passage 3").
-func isAnnex(p *corpus.Provision) bool {
+func namedByHeading(p *corpus.Provision) bool {
 	return p.Number == "" && p.Heading != "" &&
 		(p.Kind == corpus.ProvisionAnnexe || p.Kind == corpus.ProvisionFormule || p.Kind == corpus.ProvisionPassage)
 }
@@ -140,7 +140,7 @@ func isAnnex(p *corpus.Provision) bool {
 // its number, or the heading of an annex or a form (which then needs no
 // separate heading: see provisionHeading).
 func provisionLabel(p *corpus.Provision) string {
-	if isAnnex(p) {
+	if namedByHeading(p) {
 		return p.Heading
 	}
 	return articleLabel(p.Number)
@@ -155,12 +155,12 @@ func rangeLabel(first, last *corpus.Provision) string {
 		return provisionLabel(first)
 	}
 	name := func(p *corpus.Provision) string {
-		if !isAnnex(p) {
+		if !namedByHeading(p) {
 			return p.Number
 		}
 		return annexDesignation(p.Heading)
 	}
-	if isAnnex(first) {
+	if namedByHeading(first) {
 		return name(first) + " à " + name(last)
 	}
 	return "art. " + name(first) + " à " + name(last)
@@ -181,7 +181,7 @@ func annexDesignation(heading string) string {
 // provisionHeading is the heading shown after provisionLabel: none for an
 // annex or a form, whose label is already its heading.
 func provisionHeading(p *corpus.Provision) string {
-	if isAnnex(p) {
+	if namedByHeading(p) {
 		return ""
 	}
 	return p.Heading
@@ -191,7 +191,7 @@ func provisionHeading(p *corpus.Provision) string {
 // number, or the heading of an annex or a form ("Code criminel (Canada),
 // FORMULE 5 Mandat de perquisition").
 func referenceTo(d *corpus.Document, p *corpus.Provision) string {
-	if !isAnnex(p) {
+	if !namedByHeading(p) {
 		return reference(d, p.Number)
 	}
 	name := instrumentName(d) + ", " + p.Heading

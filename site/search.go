@@ -35,6 +35,9 @@ type filterParam struct {
 	valid func(string) bool
 	field func(*searchParams) *[]string
 	what  string // for the error message
+	// norm, when set, writes a value as the index has it before it is
+	// checked ("decision" → "décision").
+	norm func(string) string
 }
 
 var reYear = regexp.MustCompile(`^[0-9]{4}$`)
@@ -42,26 +45,22 @@ var reYear = regexp.MustCompile(`^[0-9]{4}$`)
 // filterParams are the filters in the order the facets are shown.
 var filterParams = []filterParam{
 	{"juridiction", corpus.ValidJurisdiction,
-		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)"},
-	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, canonicalKind(s)) },
-		func(p *searchParams) *[]string { return &p.Kind }, "un type de texte (loi, décret, code…)"},
+		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)", nil},
+	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, s) },
+		func(p *searchParams) *[]string { return &p.Kind }, "un type de texte (loi, décret, code…)", canonicalKind},
 	{"annee", reYear.MatchString,
-		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres"},
+		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres", nil},
 	{"langue", corpus.ValidLanguage,
-		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)"},
+		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)", nil},
 	{"cour", validCourt,
-		func(p *searchParams) *[]string { return &p.Court }, "un nom de juridiction (Cour de cassation…)"},
+		func(p *searchParams) *[]string { return &p.Court }, "un nom de juridiction (Cour de cassation…)", nil},
 }
 
-// canonicalKind returns the kind code written without accents or in
-// capitals ("decision", "Décret") as corpus.Kinds spells it ("décision"),
-// s itself when it names no kind.
+// canonicalKind is corpus.KindOf of s, s itself when it names no kind
+// (so that the error message quotes what was typed).
 func canonicalKind(s string) string {
-	slug := corpus.Slug(s)
-	for _, k := range corpus.Kinds {
-		if corpus.Slug(k) == slug {
-			return k
-		}
+	if k, ok := corpus.KindOf(s); ok {
+		return k
 	}
 	return s
 }
@@ -105,8 +104,8 @@ func parseSearchParams(v url.Values, api bool) (searchParams, error) {
 		var vals []string
 		for _, s := range v[f.name] {
 			s = strings.TrimSpace(s)
-			if f.name == "type" {
-				s = canonicalKind(s) // "decision" as the query language accepts it
+			if f.norm != nil {
+				s = f.norm(s)
 			}
 			if s == "" || slices.Contains(vals, s) {
 				continue
@@ -297,26 +296,25 @@ var actNumberRe = regexp.MustCompile(`(?i)\b(loi|ordonnance|d[ée]cret)\s*(?:n\s
 // version of: the magistrate learns that the text is missing, not only
 // that nothing matched.
 func (srv *server) missingActs(q string) []string {
-	cat := corpus.DefaultCatalog()
-	held := map[string]bool{}
-	for _, d := range srv.s.Documents() {
-		if d.WorkID != "" {
-			held[d.WorkID] = true
-		}
-	}
-	var out []string
+	var acts []*corpus.Instrument
 	for _, m := range actNumberRe.FindAllStringSubmatch(q, 4) {
 		kind := strings.ToLower(m[1])
 		if strings.HasPrefix(kind, "d") {
 			kind = "décret"
 		}
-		in := cat.Numbered(kind, m[2])
-		if in == nil || held[in.WorkID] {
-			continue
+		if in := corpus.DefaultCatalog().Numbered(kind, m[2]); in != nil && !slices.Contains(acts, in) {
+			acts = append(acts, in)
 		}
-		if l := in.Label("fr"); !slices.Contains(out, l) {
-			out = append(out, l)
-		}
+	}
+	if len(acts) == 0 {
+		return nil // most searches: the documents are not scanned
+	}
+	for _, d := range srv.s.Documents() {
+		acts = slices.DeleteFunc(acts, func(in *corpus.Instrument) bool { return d.WorkID != "" && d.WorkID == in.WorkID })
+	}
+	var out []string
+	for _, in := range acts {
+		out = append(out, in.Label("fr"))
 	}
 	return out
 }
