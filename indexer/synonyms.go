@@ -103,6 +103,12 @@ var glossary = []concept{
 		"fr": {"convention 29", "convention n° 29"},
 		"en": {"C029"},
 	},
+	{
+		// The texts say CEDEAO; English-speaking users and West African
+		// bilingual documents say ECOWAS.
+		"fr": {"CEDEAO", "Communauté économique des États de l'Afrique de l'Ouest"},
+		"en": {"ECOWAS", "Economic Community of West African States"},
+	},
 }
 
 // phrase is one expression of a concept as a language's analyzer makes it.
