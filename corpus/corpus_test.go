@@ -223,6 +223,19 @@ func TestMarkdownTightHeadings(t *testing.T) {
 	}
 }
 
+func TestMarkdownEscapesAndEntities(t *testing.T) {
+	// Synthetic fixture, no legal text: CommonMark backslash escapes and
+	// character references stand for their character (a user's Markdown
+	// exported from a word processor is full of them); a code span is
+	// literal.
+	src := "Texte synthétique &lt;script&gt; \\*a\\* &amp; &#233;t&#xE9; &eacute; `&lt;code&gt;` fin.\n"
+	blocks := markdownBlocks([]byte(src))
+	want := "Texte synthétique <script> *a* & été é &lt;code&gt; fin."
+	if len(blocks) != 1 || blocks[0].text != want {
+		t.Errorf("blocks = %+v, want one block %q", blocks, want)
+	}
+}
+
 func TestAnchor(t *testing.T) {
 	for in, want := range map[string]string{
 		"225-4-1": "art-225-4-1", "224-1 A": "art-224-1-a", "premier": "art-1", "1er": "art-1",

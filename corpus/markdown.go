@@ -1,8 +1,9 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
-	"golang.org/x/net/html"
+	stdhtml "html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,7 +11,9 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
 	"gopkg.in/yaml.v3"
 )
 
@@ -137,6 +140,7 @@ func inlineText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	var walk func(n ast.Node)
 	hidden := false // inside an inline <script> or <style>
+	code := false   // inside a code span, where text is literal
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
@@ -144,7 +148,11 @@ func inlineText(n ast.Node, src []byte) string {
 				if hidden {
 					continue
 				}
-				b.Write(c.Segment.Value(src))
+				if code {
+					b.Write(c.Segment.Value(src))
+				} else {
+					b.WriteString(markdownText(c.Segment.Value(src)))
+				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte('\n')
 				}
@@ -153,7 +161,9 @@ func inlineText(n ast.Node, src []byte) string {
 					b.Write(c.Value)
 				}
 			case *ast.CodeSpan:
+				code = true
 				walk(c)
+				code = false
 			case *ast.RawHTML:
 				// Tags dropped, their text kept (1<sup>er</sup> → 1er),
 				// except the content of <script> and <style>.
@@ -173,6 +183,24 @@ func inlineText(n ast.Node, src []byte) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// markdownText returns the text a Markdown text segment stands for, as
+// CommonMark §2.4–2.5 defines it: backslash escapes ("\\*" → "*") and
+// entity and numeric character references ("&lt;", "&#233;", "&#xE9;")
+// resolved. goldmark leaves both in the segment and resolves them when it
+// writes HTML; its writer does that here, then the HTML escaping it adds is
+// undone, so "&lt;script&gt;" in a law's Markdown reads "<script>" (the site
+// escapes it again when it renders the page).
+func markdownText(seg []byte) string {
+	if bytes.IndexByte(seg, '\\') < 0 && bytes.IndexByte(seg, '&') < 0 {
+		return string(seg)
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	gmhtml.DefaultWriter.Write(w, seg)
+	w.Flush()
+	return stdhtml.UnescapeString(buf.String())
 }
 
 var reLineStart = regexp.MustCompile(`^(?:\p{Lu}|[0-9]+°|[0-9]+\.\s|[IVX]+\.\s?[-–]|[a-z]\)|\(|«|-\s|•)`)

@@ -93,6 +93,7 @@ func readMeta(fsys fs.FS, name string) (*Meta, error) {
 	if errs := m.validate(); len(errs) > 0 {
 		return nil, fmt.Errorf("métadonnées %s : %s", name, strings.Join(errs, " ; "))
 	}
+	m.warnings = append(m.warnings, m.futureDates(time.Now(), "")...)
 	for i, w := range m.warnings {
 		m.warnings[i] = fmt.Sprintf("métadonnées %s : %s", name, w)
 	}
@@ -257,6 +258,28 @@ func ValidJurisdiction(code string) bool { return reJurisdictionCode.MatchString
 // ValidLanguage reports whether code has the shape of an ISO 639 language
 // code: 2 or 3 lowercase letters.
 func ValidLanguage(code string) bool { return reLanguageCode.MatchString(code) }
+
+// futureDates returns a warning for each date of m (and of its language
+// versions) later than now: a law or a decision is dated when it is
+// adopted or delivered, so « 2099 » is a typing error to check, not a
+// reason to skip the document. prefix names the enclosing key.
+func (m *Meta) futureDates(now time.Time, prefix string) []string {
+	var out []string
+	if m.Date != "" && validDate(m.Date) && m.Date > now.Format("2006-01-02")[:len(m.Date)] {
+		out = append(out, fmt.Sprintf("%sdate %q postérieure à aujourd'hui (%s) : à vérifier", prefix, m.Date, now.Format("2006-01-02")))
+	}
+	langs := make([]string, 0, len(m.Languages))
+	for lang := range m.Languages {
+		langs = append(langs, lang)
+	}
+	slices.Sort(langs)
+	for _, lang := range langs {
+		if sub := m.Languages[lang]; sub != nil {
+			out = append(out, sub.futureDates(now, prefix+"languages."+lang+".")...)
+		}
+	}
+	return out
+}
 
 // validDate accepts an ISO 8601 calendar date "YYYY-MM-DD", "YYYY-MM" or
 // "YYYY" that exists.

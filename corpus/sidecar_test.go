@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // Synthetic files only: placeholders, not legal texts.
@@ -33,10 +35,24 @@ func TestSidecarFrenchKeysAndUnknownKeys(t *testing.T) {
 		"clé inconnue « juridicton », ignorée : voulez-vous dire « jurisdiction » ?",
 		"clé inconnue « titel », ignorée : voulez-vous dire « title » ?",
 		"clé inconnue « foo_bar_baz », ignorée",
+		"date \"2099-01-02\" postérieure à aujourd'hui",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)
 		}
+	}
+}
+
+func TestMetaFutureDates(t *testing.T) {
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	m := &Meta{Date: "2026-11", Languages: map[string]*Meta{"en": {Date: "2027"}, "fr": {Date: "2026-11-30"}, "nl": {Date: "2026-11-29"}}}
+	got := m.futureDates(now, "")
+	want := []string{
+		"languages.en.date \"2027\" postérieure à aujourd'hui (2026-11-29) : à vérifier",
+		"languages.fr.date \"2026-11-30\" postérieure à aujourd'hui (2026-11-29) : à vérifier",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("futureDates = %q, want %q", got, want)
 	}
 }
 

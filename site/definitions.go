@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/gin-gonic/gin"
@@ -346,6 +347,28 @@ func parseJurisdictions(vals []string) ([]string, error) {
 	return out, nil
 }
 
+// checkCompared returns a 400 naming the jurisdictions the tables compare
+// when one of chosen has no column in them (« zz », or « ml » while Mali's
+// law is not in the base): filtering on it would silently show the
+// reference columns alone.
+func checkCompared(chosen []string, tables []defTable) error {
+	var have []string
+	for _, t := range tables {
+		for _, in := range t.Instruments {
+			if !in.Reference && !slices.Contains(have, in.Jurisdiction) {
+				have = append(have, in.Jurisdiction)
+			}
+		}
+	}
+	slices.Sort(have)
+	for _, v := range chosen {
+		if !slices.Contains(have, v) {
+			return badRequest("aucune définition comparée pour la juridiction « %s » (son texte n'est pas dans la base) ; juridictions comparées : %s", v, strings.Join(have, ", "))
+		}
+	}
+	return nil
+}
+
 // filterTables keeps the reference columns and those of the chosen
 // jurisdictions (all when none is chosen), and drops the rows beyond the
 // Protocol that no remaining column states. The input is not modified.
@@ -386,6 +409,9 @@ func filterTables(all []defTable, chosen []string) []defTable {
 func (srv *server) definitionsFor(c *gin.Context) (*definitionsResponse, error) {
 	chosen, err := parseJurisdictions(c.QueryArray("juridiction"))
 	if err != nil {
+		return nil, err
+	}
+	if err := checkCompared(chosen, srv.definitionTables()); err != nil {
 		return nil, err
 	}
 	return &definitionsResponse{Jurisdictions: chosen, Tables: filterTables(srv.definitionTables(), chosen)}, nil

@@ -62,6 +62,8 @@ func TestDefinitionRoutes(t *testing.T) {
 		}, []string{`href="/doc/synth-ml#art-1"`, "Exploitation de la mendicité"}},
 		{"/comparer/definitions?juridiction=%3Cscript%3E", 400, []string{"ode de juridiction invalide", "&lt;script&gt;"}, []string{"<script>"}},
 		{"/api/definitions?juridiction=ML", 400, []string{`"error"`}, nil},
+		{"/api/definitions?juridiction=zz", 400, []string{`ucune définition comparée pour la juridiction « zz »`, "juridictions comparées : "}, nil},
+		{"/comparer/definitions?juridiction=sn&juridiction=zz", 400, []string{`ucune définition comparée pour la juridiction « zz »`}, nil},
 	}
 	for _, tt := range tests {
 		w := get(t, h, tt.url)
@@ -72,7 +74,7 @@ func TestDefinitionRoutes(t *testing.T) {
 		}
 		for _, s := range tt.want {
 			if !strings.Contains(body, s) {
-				t.Errorf("%s : %q absent", tt.url, s)
+				t.Errorf("%s : %q absent\n%s", tt.url, s, body)
 			}
 		}
 		for _, s := range tt.not {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -17,13 +19,30 @@ import (
 // outside [a-z0-9-]+ are refused before any lookup (no path traversal).
 func (srv *server) lookupDocument(id string) (*corpus.Document, error) {
 	if !idPattern.MatchString(id) {
-		return nil, notFound("identifiant de document invalide")
+		if s := corpus.Slug(id); s != "" && s != id {
+			if _, ok := srv.s.Document(s); ok {
+				return nil, badRequest("identifiant de document invalide « %s » : voulez-vous dire « %s » ?", printable(id), s)
+			}
+		}
+		return nil, badRequest("identifiant de document invalide « %s » : lettres minuscules sans accents, chiffres et tirets (ex. un-protocole-traite-2000-fr) ; voir la liste sur /corpus", printable(id))
 	}
 	d, ok := srv.s.Document(id)
 	if !ok || d == nil {
 		return nil, notFound("aucun document « %s » dans le corpus ; voir la liste sur /corpus", id)
 	}
 	return d, nil
+}
+
+// printable returns s for an error message: invalid UTF-8 and control
+// characters replaced by U+FFFD, at most 40 runes.
+func printable(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return truncateRunes(s, 40)
 }
 
 // partCache memoizes the split of documents into pages. Keys are the
