@@ -209,4 +209,8 @@ type Skipped struct {
 	// Code is a stable machine code: encrypted, no-text, corrupt, empty,
 	// unsupported, error.
 	Code string `json:"code"`
+	// Root is the corpus folder Path is relative to, as the user gave it
+	// (`-corpus mes-textes`), set by the caller when several folders are
+	// read; empty otherwise.
+	Root string `json:"root,omitempty"`
 }

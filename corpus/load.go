@@ -759,6 +759,15 @@ func firstLine(blocks []block) string {
 	return ""
 }
 
+// Where is the path to show a user: Root joined to Path when Root is set,
+// Path alone otherwise.
+func (s Skipped) Where() string {
+	if s.Root == "" {
+		return s.Path
+	}
+	return strings.TrimSuffix(filepath.ToSlash(s.Root), "/") + "/" + s.Path
+}
+
 // MergeReports joins the reports of several corpus folders read one after
 // the other (a shared corpus and a user's own texts): files and documents
 // add up, and document ids are made unique across them as within one, an

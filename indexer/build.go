@@ -132,7 +132,8 @@ func build(ctx context.Context, dir string, docs []*corpus.Document, stats Stats
 		}
 		plan, reason := planUpdate(prevGen, hashes)
 		if reason == "" {
-			upd = Update{Mode: ModeIncremental, Added: plan.added, Changed: plan.changed, Removed: len(plan.remove)}
+			upd = Update{Mode: ModeIncremental, Added: plan.added, Changed: plan.changed, Removed: len(plan.remove),
+				DocsAdded: plan.docsAdded, DocsChanged: plan.docsChanged, DocsRemoved: plan.docsRemoved}
 			berr = updateBleve(ctx, prevGen, filepath.Join(gen, bleveDir), docs, plan, progress)
 			break
 		}

@@ -53,12 +53,21 @@ const (
 // generation with only the differences applied). Added, Changed and
 // Removed count bleve documents (one per document, one per provision);
 // Reason says why a full build was made when one was.
+//
+// DocsAdded, DocsChanged and DocsRemoved name, by document id and sorted,
+// the documents behind an incremental update's entries: a document is
+// added or removed with its own entry, and changed when its entry or one
+// of its provisions' changed, appeared or went. They are empty for a full
+// build.
 type Update struct {
-	Mode    string `json:"mode"`
-	Added   int    `json:"added"`
-	Changed int    `json:"changed"`
-	Removed int    `json:"removed"`
-	Reason  string `json:"reason,omitempty"`
+	Mode        string   `json:"mode"`
+	Added       int      `json:"added"`
+	Changed     int      `json:"changed"`
+	Removed     int      `json:"removed"`
+	Reason      string   `json:"reason,omitempty"`
+	DocsAdded   []string `json:"docs_added,omitempty"`
+	DocsChanged []string `json:"docs_changed,omitempty"`
+	DocsRemoved []string `json:"docs_removed,omitempty"`
 }
 
 // Build modes of Update.Mode.
@@ -219,6 +228,8 @@ type diff struct {
 	remove  []string
 	added   int
 	changed int
+	// documents behind the entries (Update.DocsAdded…)
+	docsAdded, docsChanged, docsRemoved []string
 }
 
 func diffHashes(prev, next map[string]string) diff {
@@ -240,7 +251,40 @@ func diffHashes(prev, next map[string]string) diff {
 	}
 	sort.Strings(d.upsert)
 	sort.Strings(d.remove)
+	d.docsAdded, d.docsChanged, d.docsRemoved = docChanges(prev, next, d)
 	return d
+}
+
+// docChanges names the documents behind d's entries (see Update). An
+// entry id is a document id, or "docid/anchor" for a provision.
+func docChanges(prev, next map[string]string, d diff) (added, changed, removed []string) {
+	docOf := func(id string) string {
+		doc, _, _ := strings.Cut(id, "/")
+		return doc
+	}
+	touched := map[string]bool{}
+	for _, id := range d.upsert {
+		touched[docOf(id)] = true
+	}
+	for _, id := range d.remove {
+		touched[docOf(id)] = true
+	}
+	for doc := range touched {
+		_, inPrev := prev[doc]
+		_, inNext := next[doc]
+		switch {
+		case inNext && !inPrev:
+			added = append(added, doc)
+		case inPrev && !inNext:
+			removed = append(removed, doc)
+		default:
+			changed = append(changed, doc)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(changed)
+	sort.Strings(removed)
+	return added, changed, removed
 }
 
 // planUpdate decides whether the generation prevGen can be updated into a

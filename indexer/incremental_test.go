@@ -89,6 +89,13 @@ func TestIncrementalBuild(t *testing.T) {
 	if u == nil || u.Mode != ModeIncremental || u.Added != wantAdded || u.Removed != wantRemoved || u.Changed != wantChanged {
 		t.Fatalf("update: %+v, want incrémentale +%d ~%d -%d", u, wantAdded, wantChanged, wantRemoved)
 	}
+	wantDocs := [][]string{{syntheticDoc().ID}, {bj.ID, ceseda.ID}, {de.ID}}
+	slices.Sort(wantDocs[1])
+	for i, got := range [][]string{u.DocsAdded, u.DocsChanged, u.DocsRemoved} {
+		if !slices.Equal(got, wantDocs[i]) {
+			t.Errorf("documents added/changed/removed [%d] = %v, want %v", i, got, wantDocs[i])
+		}
+	}
 	secondGen, _ := currentGen(dir)
 	if secondGen == firstGen {
 		t.Fatal("no new generation")

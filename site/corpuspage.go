@@ -317,7 +317,7 @@ var skipAdvice = map[string][2]string{
 func skippedViews(in []corpus.Skipped) []skippedView {
 	out := make([]skippedView, 0, len(in))
 	for _, sk := range in {
-		v := skippedView{Path: sk.Path, Reason: strings.Join(strings.Fields(sk.Reason), " ")}
+		v := skippedView{Path: sk.Where(), Reason: strings.Join(strings.Fields(sk.Reason), " ")}
 		if a, ok := skipAdvice[sk.Code]; ok {
 			v.Kind, v.Remedy = a[0], a[1]
 		} else {

@@ -83,7 +83,15 @@ func (s *summary) print(w io.Writer) {
 	if u := s.stats.Update; u != nil {
 		switch u.Mode {
 		case indexer.ModeIncremental:
-			fmt.Fprintf(w, "Index mis à jour (incrémental) : %d entrées ajoutées, %d modifiées, %d supprimées\n", u.Added, u.Changed, u.Removed)
+			fmt.Fprintf(w, "Index mis à jour (incrémental) : %d entrées ajoutées, %d modifiées, %d supprimées (une entrée par document et par disposition)\n", u.Added, u.Changed, u.Removed)
+			for _, l := range []struct {
+				what string
+				ids  []string
+			}{{"ajoutés", u.DocsAdded}, {"modifiés", u.DocsChanged}, {"retirés", u.DocsRemoved}} {
+				if len(l.ids) > 0 {
+					fmt.Fprintf(w, "  Documents %s (%d) : %s\n", l.what, len(l.ids), listIDs(l.ids, 20))
+				}
+			}
 		default:
 			fmt.Fprintf(w, "Index reconstruit en entier : %s\n", u.Reason)
 		}
@@ -91,13 +99,13 @@ func (s *summary) print(w io.Writer) {
 	if len(s.stats.Skipped) > 0 {
 		fmt.Fprintf(w, "\nFichiers non indexés : %d\n", len(s.stats.Skipped))
 		for _, sk := range s.stats.Skipped {
-			fmt.Fprintf(w, "  - %s : %s\n", sk.Path, sk.Reason)
+			fmt.Fprintf(w, "  - %s : %s\n", sk.Where(), sk.Reason)
 		}
 	}
 	if len(s.stats.Warnings) > 0 {
 		fmt.Fprintf(w, "\nAvertissements (fichiers indexés, à vérifier) : %d\n", len(s.stats.Warnings))
 		for _, wa := range s.stats.Warnings {
-			fmt.Fprintf(w, "  - %s : %s\n", wa.Path, wa.Reason)
+			fmt.Fprintf(w, "  - %s : %s\n", wa.Where(), wa.Reason)
 		}
 	}
 	if len(s.incomplete) > 0 {
@@ -110,6 +118,15 @@ func (s *summary) print(w io.Writer) {
 			fmt.Fprintf(w, "  - %s (%s) : manque %s\n", d.Source, d.ID, strings.Join(d.Incomplete, ", "))
 		}
 	}
+}
+
+// listIDs joins ids with ", ", the first max of them, then « … et N
+// autres ».
+func listIDs(ids []string, max int) string {
+	if len(ids) <= max {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s … et %d autres", strings.Join(ids[:max], ", "), len(ids)-max)
 }
 
 // buildIndex loads the corpus and builds the index, showing progress bars
@@ -150,6 +167,14 @@ func buildIndex(ctx context.Context, cfg indexConfig, stderr io.Writer) (*summar
 		if len(cfg.Corpus) > 1 && bar != nil {
 			_ = bar.Finish()
 			fmt.Fprintln(stderr)
+		}
+		if len(cfg.Corpus) > 1 {
+			for i := range r.Skipped {
+				r.Skipped[i].Root = root
+			}
+			for i := range r.Warnings {
+				r.Warnings[i].Root = root
+			}
 		}
 		reps = append(reps, r)
 	}

@@ -50,8 +50,22 @@ func TestIndexStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	check([]string{a, b}, true, "file added with an old date")
-	if _, err := buildIndex(context.Background(), cfg, io.Discard); err != nil {
+	// A broken file (synthetic: not a PDF) in the second folder.
+	write(filepath.Join(b, "casse.pdf"), "pas un PDF\n")
+	sum, err = buildIndex(context.Background(), cfg, io.Discard)
+	if err != nil {
 		t.Fatal(err)
+	}
+	var out strings.Builder
+	sum.print(&out)
+	for _, want := range []string{
+		"Index mis à jour (incrémental)",
+		"Documents ajoutés (1) : ", "vieux",
+		"  - " + filepath.ToSlash(b) + "/casse.pdf : ",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out.String())
+		}
 	}
 	check([]string{a, b}, false, "rebuilt")
 	if err := os.Remove(old); err != nil {
