@@ -55,6 +55,20 @@ const (
 	scopeAbbr    = "abbr"    // a Swiss or French abbreviation after the article: "art. 49 LPD", "art. 6 CEDH"
 )
 
+// Act returns the kind and the number of the act a citation names by
+// number, for a citation of the act itself ("loi n° 2012-023") or of one
+// of its articles ("article 7 de la loi n°2012-023"): kind is "loi",
+// "ordonnance", "decret" or "arrete" (unaccented, as Catalog.Numbered
+// accepts), number as written with dash variants made "-" and inner spaces
+// dropped ("2012-023", "029-2008/AN"). Both are "" for any other citation
+// and for a citation that did not come from ExtractCitations.
+func (c Citation) Act() (kind, number string) {
+	if c.ref == nil || c.ref.actNum == "" {
+		return "", ""
+	}
+	return c.ref.actKind, c.ref.actNum
+}
+
 // ExtractCitations returns the citations found in text, in text order, with
 // exact byte offsets (text[c.Start:c.End] == c.Text). lang is the ISO 639-1
 // language of the text; the French, English and treaty forms are read in
@@ -265,7 +279,7 @@ var (
 	reCass    = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
-	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
+	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
@@ -423,7 +437,7 @@ func actCiteKind(k string) string {
 // or a date.
 func parseAct(text string, i int) (*citeRef, int) {
 	m := reAct.FindStringSubmatchIndex(text[i:])
-	if m == nil || (m[4] < 0 && m[6] < 0) {
+	if m == nil || (m[4] < 0 && m[6] < 0 && m[8] < 0) {
 		return nil, -1
 	}
 	s := text[i:]
@@ -441,11 +455,14 @@ func parseAct(text string, i int) (*citeRef, int) {
 		kw = "arrete"
 	}
 	r := &citeRef{scope: scopeAct, actKind: kw}
-	if m[4] >= 0 {
+	switch {
+	case m[4] >= 0:
 		r.actNum = normalizeActNumber(s[m[4]:m[5]])
+	case m[6] >= 0: // without "n°": "loi 2005-06", "décret 2011-036/P-RM"
+		r.actNum = normalizeActNumber(s[m[6]:m[7]])
 	}
-	if m[6] >= 0 {
-		r.actDate = isoDate(s[m[6]:m[7]])
+	if m[8] >= 0 {
+		r.actDate = isoDate(s[m[8]:m[9]])
 	}
 	r.instr = strings.Join(strings.Fields(s[m[0]:m[1]]), " ")
 	return r, i + m[1]

@@ -287,22 +287,19 @@ func (srv *server) handleSearch(c *gin.Context) error {
 	return nil
 }
 
-// actNumberRe finds an act designated by kind and number in a query: "loi
-// n°2012-023", "ordonnance 2010-86", "décret n° 2011-036/P-RM".
-var actNumberRe = regexp.MustCompile(`(?i)\b(loi|ordonnance|d[ée]cret)\s*(?:n\s*[°º]|no\.?|num[ée]ro)?\s*(\d[\d./A-Z-]*\d|\d+(?:[-/][\dA-Z-]+)*)`)
-
 // missingActs returns the catalog label of each act the query designates
-// by kind and number ("loi n°2012-023") that no document of the base is a
-// version of: the magistrate learns that the text is missing, not only
-// that nothing matched.
+// by kind and number ("loi n°2012-023", "décret n° 2011-036/P-RM",
+// "article 7 de l'ordonnance 2010-86"; every form the citation extractor
+// reads) that no document of the base is a version of: the magistrate
+// learns that the text is missing, not only that nothing matched.
 func (srv *server) missingActs(q string) []string {
 	var acts []*corpus.Instrument
-	for _, m := range actNumberRe.FindAllStringSubmatch(q, 4) {
-		kind := strings.ToLower(m[1])
-		if strings.HasPrefix(kind, "d") {
-			kind = "décret"
+	for _, c := range corpus.ExtractCitations(q, "fr") {
+		kind, num := c.Act()
+		if num == "" {
+			continue
 		}
-		if in := corpus.DefaultCatalog().Numbered(kind, m[2]); in != nil && !slices.Contains(acts, in) {
+		if in := corpus.DefaultCatalog().Numbered(kind, num); in != nil && !slices.Contains(acts, in) {
 			acts = append(acts, in)
 		}
 	}

@@ -708,6 +708,20 @@ func TestMissingActs(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(body, "2012-023") || !strings.Contains(body, "n'est pas dans la base") || !strings.Contains(body, `href="/corpus#ajouter"`) {
 		t.Errorf("status %d, no missing-act note in %.300q", w.Code, body)
 	}
+	// Every form of act number the citation extractor reads.
+	for q, want := range map[string]string{
+		"loi 2012-023":                         "2012-023",
+		"LOI N°2012-023 DU 12 JUILLET 2012":    "2012-023",
+		"ordonnance n° 2010-86":                "2010-86",
+		"Ordonnance nº2010‑86 traite":          "2010-86",
+		"article 7 de la loi n ° 2005–06":      "2005-06",
+		"art. 3 de la loi n°2015-36 du 26 mai": "2015-36",
+	} {
+		body := get(t, h, "/recherche?q="+url.QueryEscape(q)).Body.String()
+		if !strings.Contains(body, "n'est pas dans la base") || !strings.Contains(body, want) {
+			t.Errorf("%q: no missing-act note naming %s", q, want)
+		}
+	}
 	if w := get(t, h, "/recherche?q=traite"); strings.Contains(w.Body.String(), "n'est pas dans la base") {
 		t.Error("missing-act note without an act in the query")
 	}
