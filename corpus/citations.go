@@ -993,9 +993,9 @@ var (
 	reDigitNext = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*\d`)
 )
 
-var reLatinGlued = regexp.MustCompile(`^(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b`)
+var reLatinGlued = regexp.MustCompile(`^(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies)\b`)
 
-var reLatin = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|nouveau)\b`)
+var reLatin = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies|nouveau)\b`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 

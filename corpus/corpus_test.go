@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -131,6 +132,45 @@ func TestFedlexHeadingAndRunTogetherAlineas(t *testing.T) {
 	}
 	if d.Provisions[2].Heading != "Terminologie" || !strings.Contains(d.Provisions[2].Text, "«traite des personnes» désigne le recrutement") {
 		t.Errorf("art. 3 = %+v", d.Provisions[2])
+	}
+}
+
+// TestFedlexMangledArticles: the Swiss penal code's third-party Markdown
+// glues marginal titles and article numbers to the previous text in many
+// ways; each article is found, and a repealed one keeps its footnote as
+// its text.
+func TestFedlexMangledArticles(t *testing.T) {
+	rep := realCorpus(t)
+	d := docBySource(t, rep, "national/ch/RS-311.0-code-penal-suisse-fr.md", "fr")
+	byAnchor := map[string]*Provision{}
+	for i := range d.Provisions {
+		p := &d.Provisions[i]
+		byAnchor[p.Anchor] = p
+		// no article heading left inside another article's text
+		if m := regexp.MustCompile(`[\p{L}.]Art\.[\s\x{a0}]?\d+[a-z]*\s*$`).FindString(p.Text); m != "" {
+			t.Errorf("%s ends with a glued heading %q", p.Anchor, m)
+		}
+	}
+	for _, c := range []struct{ anchor, heading, text string }{
+		{"art-349g", "Vérification de la licéité du traitement", "1\u00a0La personne concernée peut requérir du PFPDT"}, // "…traitementArt.\u00a0349g"
+		{"art-305bis", "", "1.Quiconque commet un acte propre à entraver"},                                        // alone on its line
+		{"art-129", "Mise en danger de la vie d’autrui", ""},                                                            // "…d’autrui\u00a0Art. 129"
+		{"art-187", "", "1.Quiconque commet un acte d’ordre sexuel"},                                                    // "Art. 1871.Quiconque"
+		{"art-179novies", "Soustraction de\u00a0données personnelles", ""},
+		{"art-107", "", "Abrogé par le ch. I 1 de la LF du 19\u00a0juin\u00a02015"}, // repealed: its footnote
+		{"art-379", "établissements privés", "1\u00a0Les cantons peuvent confier"},  // title in lowercase in the source
+	} {
+		p := byAnchor[c.anchor]
+		if p == nil {
+			t.Errorf("%s missing", c.anchor)
+			continue
+		}
+		if c.heading != "" && p.Heading != c.heading {
+			t.Errorf("%s heading %q, want %q", c.anchor, p.Heading, c.heading)
+		}
+		if !strings.HasPrefix(p.Text, c.text) {
+			t.Errorf("%s text %.80q, want it to start with %q", c.anchor, p.Text, c.text)
+		}
 	}
 }
 

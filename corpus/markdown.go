@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -238,10 +239,24 @@ func softParagraphs(s string) []string {
 var (
 	// A marginal title glued to "Art. N" and the article's text:
 	// "…pécuniaire.Traite d’êtres humainsArt. 182" (end of line),
+	// "…traitementArt.\u00a0349b", "…nouveaux abus.Art. 67f" (no title),
+	// "…Violation de secrets militairesArt. 3291.Quiconque" (chiffre 1),
+	// "…Gestion déloyale Art. 158" (a space, only at the end of the line:
+	// see fedlexArticle),
 	// "…loiArt. 14Quiconque" (text glued), "…DéfinitionsArt. 121\u00a0Sauf"
 	// (article 12, alinéa 1: Fedlex writes alinéa numbers with a no-break
 	// space).
-	reGluedArticle = regexp.MustCompile(`[\p{L}’)]Art\.\s?(\d+[a-z]*?)(?:(1)\x{a0}|(\p{Lu})|\s*$)`)
+	reGluedArticle = regexp.MustCompile(`(?:^|[\p{L}’).…]|\p{L}[\s\x{a0}])(Art\.)[\s\x{a0}]?(\d+[a-z]*?)(?:(1)(?:\x{a0}|\.\p{Lu})|(\p{Lu})|[\s\x{a0}]*$)`)
+	// An article heading alone on its line: "Art. 55a", "**Art. 107".
+	// "**Art. 109** Art. 109" (the number repeated).
+	reLoneArticle = regexp.MustCompile(`^(?:\*\*)?Art\.[\s\x{a0}]?(\d+[a-z]*)(?:\*\*)?(?:[\s\x{a0}]*Art\.[\s\x{a0}]?\d+[a-z]*)?[\s\x{a0}]*$`)
+	// A footnote saying the article has no text: « Abrogé par… »,
+	// « Introduit par… Abrogé par… », « Sans objet selon… », « …cet article
+	// est sans contenu ».
+	reRepealNote = regexp.MustCompile(`^(?:Abrog|Sans objet)|Abrogée?s? par|sans contenu`)
+	// The residue of a bold heading that the converter appended to a
+	// footnote: "…(RO 2016 1249; FF 2012 4385).** Art. 107".
+	reFootnoteResidue = regexp.MustCompile(`\*\*[\s\x{a0}]*Art\.[\s\x{a0}]?\d+[a-z]*[\s\x{a0}]*$`)
 	// "…assimilé à la traite.2\u00a0Si la victime": a numbered alinéa glued
 	// to the end of the previous one; ";b. de…" a glued letter item.
 	reGluedAlinea = regexp.MustCompile(`([^\s\d])(\d{1,2}(?:bis|ter|quater)?\x{a0})`)
@@ -275,8 +290,18 @@ func unmangleFedlex(src []byte) []byte {
 		t = reGluedAlinea.ReplaceAllString(t, "$1\n\n$2")
 		out = append(out, reGluedLetter.ReplaceAllString(t, "$1\n\n$2"))
 	}
+	// bare: the last line ended with an article heading and no text of
+	// that article has come yet. A repealed article has none: its
+	// footnote « Abrogé par le ch. I 1 de la LF du… » (reRepealNote)
+	// becomes its text, as Fedlex shows it, instead of the article
+	// vanishing or being empty.
+	bare := false
 	for _, l := range lines {
 		if strings.HasPrefix(l, "\t\t") {
+			if t := strings.TrimSpace(reFootnoteResidue.ReplaceAllString(l, "")); bare && reRepealNote.MatchString(t) {
+				out = append(out, "", t, "")
+				bare = false
+			}
 			continue
 		}
 		l = strings.TrimSpace(strings.TrimPrefix(l, "\t"))
@@ -284,12 +309,14 @@ func unmangleFedlex(src []byte) []byte {
 		if heading {
 			l = reGluedDivision.ReplaceAllString(l, "$1 $2")
 		}
+		glued := false // the line ended with an article heading
 		for {
-			m := reGluedArticle.FindStringSubmatchIndex(l)
+			m := fedlexArticle(l)
 			if m == nil {
 				break
 			}
-			artAt := m[0] + len(string([]rune(l[m[0]:])[0]))
+			glued = true
+			artAt := m[2]
 			before, title := gluedTitle(l[:artAt])
 			if heading {
 				out = append(out, "", before, "")
@@ -297,23 +324,52 @@ func unmangleFedlex(src []byte) []byte {
 			} else if strings.TrimSpace(before) != "" {
 				para(before)
 			}
-			out = append(out, "", "### Art. "+l[m[2]:m[3]]+" "+title, "")
+			if r, _ := utf8.DecodeRuneInString(title); unicode.IsLower(r) {
+				// "…détenus.établissements privésArt. 379": a title in
+				// lowercase, kept as written, as a heading of its own.
+				out = append(out, "", "### Art. "+l[m[4]:m[5]], "", "#### "+title, "")
+			} else {
+				out = append(out, "", "### Art. "+l[m[4]:m[5]]+" "+title, "")
+			}
 			switch {
-			case m[4] >= 0:
-				l = l[m[4]:]
 			case m[6] >= 0:
 				l = l[m[6]:]
+			case m[8] >= 0:
+				l = l[m[8]:]
 			default:
 				l = ""
 			}
 		}
-		if heading {
+		switch {
+		case heading:
 			out = append(out, "", l, "")
-		} else if l != "" {
+			bare = false
+		case reLoneArticle.MatchString(l):
+			out = append(out, "", "### Art. "+reLoneArticle.FindStringSubmatch(l)[1], "")
+			bare = true
+		case l != "":
 			para(l)
+			bare = false
+		default:
+			bare = glued
 		}
 	}
 	return []byte(strings.Join(out, "\n"))
+}
+
+// fedlexArticle returns the submatch indexes of reGluedArticle's first
+// match in l that is an article heading: one that a space separates from
+// the word before it only counts at the end of the line, since
+// "… Art. 12 Le juge" could be running text.
+func fedlexArticle(l string) []int {
+	for _, m := range reGluedArticle.FindAllStringSubmatchIndex(l, -1) {
+		r, _ := utf8.DecodeLastRuneInString(l[:m[2]])
+		spaced := m[2] > m[0] && unicode.IsSpace(r)
+		if !spaced || m[6] < 0 && m[8] < 0 {
+			return m
+		}
+	}
+	return nil
 }
 
 // gluedTitle cuts the marginal title off the end of s: it starts after the
@@ -321,6 +377,9 @@ func unmangleFedlex(src []byte) []byte {
 // junction ("…culpabilitéActes autorisés par la loi").
 func gluedTitle(s string) (before, title string) {
 	rs := []rune(s)
+	if len(rs) > 0 && strings.ContainsRune(".;:!?…»", rs[len(rs)-1]) {
+		return s, "" // "…activités terroristes.Art. 79": no marginal title
+	}
 	for i := len(rs) - 1; i > 0; i-- {
 		if strings.ContainsRune(".;:!?…»", rs[i-1]) ||
 			unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1])) {

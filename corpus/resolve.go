@@ -176,7 +176,7 @@ var reDigitDash = regexp.MustCompile(`\d-\d`)
 // reLatinKey glues a Latin multiplier to its number in a lookup key, so
 // that the Swiss "322bis" and the French "3 bis" (anchors "322bis" and
 // "3-bis") are found whichever way the citing text writes them.
-var reLatinKey = regexp.MustCompile(`(\d)-(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b`)
+var reLatinKey = regexp.MustCompile(`(\d)-(bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies)\b`)
 
 // decisionKey normalises a decision number or ECLI: "19-19.463" → "19-19463".
 func decisionKey(n string) string {

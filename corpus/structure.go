@@ -36,8 +36,8 @@ type block struct {
 // articleNumberPattern matches an article number as written, at the start of the
 // remaining text: "premier", "1er", "225-4-1", "224-1 A", "L622-1",
 // "L. 622-1", "279.01", "3 bis", "9 nouveau", "3 paragraphe 4 nouveau".
-const articleNumberPattern = `(?:premier|PREMIER|Premier|1\s?er|1\s?ER|[LRDA]\.?\s?\d+(?:[-.]\d+)*|\d+(?:[-.]\d+)*(?:bis|ter|quater|quinquies|sexies|septies|octies|[a-z]\b)?(?:\s?[A-Z](?:\b|$))?|[IVXLC]+\b)` +
-	`(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|nouveau|BIS|TER|QUATER|NOUVEAU)\b)*` +
+const articleNumberPattern = `(?:premier|PREMIER|Premier|1\s?er|1\s?ER|[LRDA]\.?\s?\d+(?:[-.]\d+)*|\d+(?:[-.]\d+)*(?:[a-z]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|[a-z]\b)?(?:\s?[A-Z](?:\b|$))?|[IVXLC]+\b)` +
+	`(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies|nouveau|BIS|TER|QUATER|NOUVEAU)\b)*` +
 	`(?:\s*[–-]?\s*(?:[Aa]linéa|[Pp]aragraphe)\s+\d+(?:\s*\([a-z]\))?(?:\s+nouveau)?)?`
 
 var (

@@ -26,7 +26,7 @@ func seqKey(number string) (key []float64, ok bool) {
 	if n == "" || n[0] < '0' || n[0] > '9' {
 		return nil, false
 	}
-	latin := map[string]float64{"bis": 2, "ter": 3, "quater": 4, "quinquies": 5, "sexies": 6, "septies": 7, "octies": 8, "nonies": 9, "decies": 10}
+	latin := map[string]float64{"bis": 2, "ter": 3, "quater": 4, "quinquies": 5, "sexies": 6, "septies": 7, "octies": 8, "nonies": 9, "novies": 9, "decies": 10, "undecies": 11, "duodecies": 12}
 	for _, tok := range reSeqToken.FindAllString(n, -1) {
 		switch {
 		case tok[0] == '.':
