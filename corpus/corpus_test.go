@@ -153,7 +153,7 @@ func TestFedlexMangledArticles(t *testing.T) {
 	}
 	for _, c := range []struct{ anchor, heading, text string }{
 		{"art-349g", "Vérification de la licéité du traitement", "1\u00a0La personne concernée peut requérir du PFPDT"}, // "…traitementArt.\u00a0349g"
-		{"art-305bis", "", "1.Quiconque commet un acte propre à entraver"},                                        // alone on its line
+		{"art-305bis", "", "1.Quiconque commet un acte propre à entraver"},                                              // alone on its line
 		{"art-129", "Mise en danger de la vie d’autrui", ""},                                                            // "…d’autrui\u00a0Art. 129"
 		{"art-187", "", "1.Quiconque commet un acte d’ordre sexuel"},                                                    // "Art. 1871.Quiconque"
 		{"art-179novies", "Soustraction de\u00a0données personnelles", ""},
