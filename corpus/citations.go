@@ -269,7 +269,7 @@ const (
 	// a part: "2", "1er", "1 a)", "b) (i)", Canadian "(2.1)", "(1)a)(iii)", "d.4)"
 	subParen  = `\((?:[a-z0-9]{1,4}|\d+\.\d+)\)`
 	subLetter = `[a-z]{1,2}(?:\.\d+)?\)`
-	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:\.|\b)|premier)`
+	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:\.|\b)|premier)`
 	listSep   = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
 )
 
@@ -280,26 +280,26 @@ var (
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
 	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
-	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
+	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|ci-après|ci-contre|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
-	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?)`)
+	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or|of)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)`)
 	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
 	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?))`)
-	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
+	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§\.?)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
 	reSubDeg  = regexp.MustCompile(`^\d+°\.?(?:` + listSep + `\d+°\.?)*`) // "2°. en 3°." in old Dutch
 	reSubRom  = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b`)
 	reSubLet  = regexp.MustCompile(`^[a-z]\)`)
-	reSubTail = regexp.MustCompile(`^(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:alinéas?|al\.|paragraphes?|par\.|§|points?|paragraphs?|subparagraphs?|let\.|lettres?)[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `)*|[\s\x{a0}\x{202f}]*§[\s\x{a0}\x{202f}]*` + subNum + `|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d+°(?:` + listSep + `\d+°)*|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:I|II|III|IV|V|VI|VII|VIII)(?:` + listSep + `(?:I|II|III|IV|V|VI|VII|VIII))*\b)`)
+	reSubTail = regexp.MustCompile(`^(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|lettres?)\b|(?i:al\.|par\.|§\.?|let\.))[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `)*|[\s\x{a0}\x{202f}]*§\.?[\s\x{a0}\x{202f}]*` + subNum + `|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d+°(?:` + listSep + `\d+°)*|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:I|II|III|IV|V|VI|VII|VIII)(?:` + listSep + `(?:I|II|III|IV|V|VI|VII|VIII))*\b)`)
 	reParens  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]?\((?:\d{1,3}(?:\.\d)?|[a-z](?:\.\d)?|[ivx]{1,4}|[A-Z])\)`)
 
 	reLink = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:du[\s\x{a0}\x{202f}]+la|du|de[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|de[\s\x{a0}\x{202f}]+la|des|de|d['’ʼ]|of[\s\x{a0}\x{202f}]+the|of|à[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|au|aux|à[\s\x{a0}\x{202f}]+la|van|dieses|di|del|della)[\s\x{a0}\x{202f}]*`)
 
 	reSelf       = regexp.MustCompile(`^(?i:(?:présente?|presente?|del[\s\x{a0}\x{202f}]+presente|della[\s\x{a0}\x{202f}]+presente)[\s\x{a0}\x{202f}]+|(?:this|the[\s\x{a0}\x{202f}]+present)[\s\x{a0}\x{202f}]+|(?:dit|deze|dieses|dieser)[\s\x{a0}\x{202f}]+)(?i:(article|articolo|artikel|artikels|paragraphe|paragraph|subparagraph|alinéa|lid|absatzes|artikels)|(code|loi|ordonnance|décret|protocole|protocol|protocollo|protokolls|convention|convenzione|übereinkommens|verdrag|traité|treaty|charte|charter|accord|agreement|chapitre|chapter|titre|section|livre|acte|act|statut|règlement|texte))`)
-	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
+	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit|ce|cet|cette)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
 	reAnaphInstr = regexp.MustCompile(`^(?i:(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+)?(loi|ordonnance|décret|convention|code|protocole|traité|charte)[\s\x{a0}\x{202f}]+(?:précitée?|susvisée?|susmentionnée?|susdite?))`)
 	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes[\s\x{a0}\x{202f}]+communautaire|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
-	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(?:premier|second|deuxième)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law|Act)`)
+	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(premier|second|deuxième|1er|1[\s\x{a0}]e[\s\x{a0}]r)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law|Act)`)
 	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\(\d{4}\)|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
 )
 
@@ -724,8 +724,8 @@ var rePreamble = regexp.MustCompile(`^(?i:préambule|preambule|preamble)`)
 // al. 1, ch. 1"; reSubNL a Dutch part: "artikel 30, tweede lid, onderdeel
 // c", "artikel 5 lid 2, sub a".
 var (
-	reSubCh = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)ch\.[\s\x{a0}\x{202f}]*\d+[a-z]?\b`)
-	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|laatste)[\s\x{a0}\x{202f}]+lid|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
+	reSubCh = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)ch\.[\s\x{a0}\x{202f}]*\d+(?:bis|ter|quater|[a-z])?\b`)
+	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste)[\s\x{a0}\x{202f}]+lid|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
 	// after a chiffre, a Canadian statute goes on: "ch. 27 (1er suppl.)",
 	// "ch. 40, art. 14"
 	reStatuteAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*(?:\(|,[\s\x{a0}\x{202f}]*art\.)`)
@@ -747,6 +747,10 @@ func subTail(text string, i int, r *citeRef, art string) int {
 			}
 		}
 		if e < 0 {
+			// "articles 3, 4 (paragraphe 1) et 7"
+			e = matchSub(reSubParenKW, text, i)
+		}
+		if e < 0 {
 			// "articles 5 1.c de la Convention": a paragraph and its
 			// letter without "§", before the instrument
 			if d := match(reSubDotLetter, text, i); d > 0 && match(reLink, text, d) > 0 {
@@ -759,6 +763,10 @@ func subTail(text string, i int, r *citeRef, art string) int {
 		end, i = e, e
 	}
 }
+
+// reSubParenKW is a part named in parentheses after an article number:
+// " (paragraphe 1)" in "articles 3, 4 (paragraphe 1) et 7".
+var reSubParenKW = regexp.MustCompile(`^[\s\x{a0}\x{202f}]?\((?i:alinéas?|paragraphes?|paragraphs?|al\.|par\.|§)[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `)*\)`)
 
 // reSubDotLetter is a paragraph and its letter after an article number,
 // without keyword: " 1.c" in "articles 5 1.c de la Convention".
@@ -845,6 +853,7 @@ func parseArticleList(text string, p int, r *citeRef) int {
 	if e < 0 {
 		return -1
 	}
+	e = followingTail(text, e)
 	arts := []string{n}
 	rng := false
 	for {
@@ -870,7 +879,7 @@ func parseArticleList(text string, p int, r *citeRef) int {
 			rng = true
 		}
 		arts = append(arts, n2)
-		e = e2
+		e = followingTail(text, e2)
 	}
 	r.arts, r.rng = arts, rng && len(arts) == 2
 	for {
@@ -880,6 +889,19 @@ func parseArticleList(text string, p int, r *citeRef) int {
 		}
 		r.sub = true
 		e = pe
+	}
+	return e
+}
+
+// reFollowing is "and the following articles" after an article number:
+// "706-73 et suivants", "225-4-1 et s.", "et suiv.", "et seq.", "ff.".
+var reFollowing = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]+(?:et|and)[\s\x{a0}\x{202f}]+(?:suivants|suivantes|suiv\.|s\.|seq\.|sqq\.|following)|[\s\x{a0}\x{202f}]+ff?\.)`)
+
+// followingTail extends an article number ending at e over "et suivants";
+// the range stays open, the citation names its first article.
+func followingTail(text string, e int) int {
+	if f := match(reFollowing, text, e); f > 0 && (text[f-1] == '.' || wordEnd(text, f)) {
+		return f
 	}
 	return e
 }
@@ -985,8 +1007,9 @@ func openParenBefore(text string, i int) bool {
 }
 
 // reAdditional is what joins a protocol to the treaty it supplements:
-// "Protocole additionnel n° 1 à la", "Protocol No. 16 to the".
-var reAdditional = regexp.MustCompile(`^(?:[\s\x{a0}]+(?:additionnel|additional|facultatif|optional))?(?:[\s\x{a0}]+(?:n[\s\x{a0}]?[°º]|nº|[Nn]o\.?)[\s\x{a0}]*\d+)?[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?`)
+// "Protocole additionnel n° 1 à la", "Protocol No. 16 to the",
+// "protocole additionnel n°4 de la".
+var reAdditional = regexp.MustCompile(`^(?:[\s\x{a0}]+(?:additionnel|additional|facultatif|optional))?(?:[\s\x{a0}]+(?:n[\s\x{a0}]?[°º]|nº|[Nn]o\.?)[\s\x{a0}]*\d+)?[\s\x{a0}]+(?:à|to|de|of)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?`)
 
 var (
 	reAncien    = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?:ancien|ancienne|former|oud)\b`)
@@ -1065,6 +1088,8 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		return i + m[1], true
 	}
 	if m := wordMatch(reGenInstr, s); m != nil {
+		ordinal := m[2] >= 0 // "premier protocole", "1er protocole"
+		m = []int{m[0], m[1], m[4], m[5]}
 		r.instr = s[m[2]:m[3]]
 		r.scope = scopeGeneric
 		e := i + m[1]
@@ -1090,9 +1115,10 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		// "premier protocole additionnel à la Convention de sauvegarde…"
 		if a := match(reAdditional, text, e); a > 0 {
 			if n := DefaultCatalog().nameAt(text[a:]); n > 0 {
-				if strings.ContainsAny(text[e:a], "0123456789") {
+				if ordinal || strings.ContainsAny(text[e:a], "0123456789") {
 					// "Protocole additionnel n° 1 à la Convention de
-					// sauvegarde…": named by its number and its treaty
+					// sauvegarde…", "1er protocole additionnel à la
+					// Convention…": named by its number and its treaty
 					name := strings.TrimSpace(text[i : a+n])
 					r.scope, r.instr, r.work = scopeNamed, name, ""
 					if in := DefaultCatalog().lookupNamed(name, false); in != nil {
@@ -1287,6 +1313,31 @@ func isHeadingAt(text string, c Citation) bool {
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
 
+// marginalHeading reports whether c is a Fedlex article number glued after
+// its marginal title at the very end of a text, a space or a no-break
+// space between them: "…d’une peine pécuniaire.Mise en danger de la vie
+// d’autrui\u00a0Art. 129". Swiss references write "art." in lowercase;
+// a capital "Art." ending the text after a word that cannot introduce a
+// reference ("à l’Art. 5", "selon Art. 5") is the next article's heading.
+func marginalHeading(text string, c Citation) bool {
+	if !strings.HasPrefix(text[c.Start:], "Art.") || strings.TrimSpace(text[c.End:]) != "" || len(c.ref.arts) != 1 {
+		return false
+	}
+	before := strings.TrimRight(text[:c.Start], " \t\u00a0\u202f")
+	if len(before) == len(text[:c.Start]) {
+		return false // glued: not a word start, never read
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	w := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	return !introWords[strings.ToLower(w)]
+}
+
+// introWords are the words that may introduce an article reference.
+var introWords = wordSet("a à au aux de du des d l la le les selon cf voir vu et ou en dans par sous see under in of to and or per")
+
 // isGluedHeading reports whether c is the heading of the next article
 // that the source glued, in parentheses, to the end of the text of the
 // one before: "… de dix (10) ans à vingt (20) ans. (Article 522)". A
@@ -1295,6 +1346,9 @@ func isHeadingAt(text string, c Citation) bool {
 func isGluedHeading(text string, c Citation) bool {
 	if c.Kind != CiteArticle || c.ref == nil || c.ref.scope != scopeNone {
 		return false
+	}
+	if marginalHeading(text, c) {
+		return true
 	}
 	if !strings.HasPrefix(text[c.Start:], "Article") && !strings.HasPrefix(text[c.Start:], "ARTICLE") {
 		return false

@@ -84,8 +84,9 @@ func bareItemStart(text string, i int) bool {
 	if j < len(text) && (text[j] == ',' || text[j] == '.') && j+1 < len(text) && isDigit(text[j+1]) {
 		return false // "2,5", "1.500"
 	}
-	// the instrument follows: " du", " de", " §", ", §"
-	rest := text[j:]
+	// the instrument follows: " du", " de", " §", ", §", after "et
+	// suivants" when the list goes on ("170 et suivants, 206 du code")
+	rest := text[followingTail(text, j):]
 	if !(strings.HasPrefix(rest, " du ") || strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " §") || strings.HasPrefix(rest, ", §") || strings.HasPrefix(rest, "\u00a0§") || match(reBareRun, rest, 0) > 0) {
 		if k := strings.IndexAny(rest, " ,"); k < 0 || k > 12 || !strings.ContainsAny(rest[:k], "-.") {
 			return false

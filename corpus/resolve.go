@@ -201,6 +201,28 @@ func (rv *resolver) text(d *Document, p *Provision, text, lang string) []Citatio
 	return cites
 }
 
+// sameNounFits reports whether the noun of a back reference ("cette loi",
+// "dudit code", "ladite Convention") can name a document of kind: a loi or
+// an ordonnance for "loi", a code for "code", a treaty of any name for
+// "convention", "traité", "protocole", "charte" or "accord".
+func sameNounFits(instr, kind string) bool {
+	f := strings.Split(Slug(instr), "-")
+	noun := f[len(f)-1]
+	switch noun {
+	case "loi":
+		return kind == KindLoi || kind == KindOrdonnance
+	case "code":
+		return kind == KindCode
+	case "convention", "traite", "protocole", "charte", "accord":
+		switch kind {
+		case KindTraite, KindConvention, KindProtocole, KindCharte, KindAccord:
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 // lastInstr is the last instrument a text named, for "du même code",
 // "dudit code".
 type lastInstr struct{ work, label string }
@@ -242,7 +264,9 @@ func (rv *resolver) resolve(d *Document, p *Provision, c *Citation, lang string,
 		work = self
 		if named := strings.Contains(Slug(r.instr), "code") || strings.Contains(Slug(r.instr), "loi") || strings.Contains(Slug(r.instr), "traite"); named && last != nil && last.label != "" {
 			work, instrLabel = last.work, last.label
-		} else if named && (d.Kind == KindDecision || d.Kind == KindTravauxPreparatoires) {
+		} else if named && (d.Kind == KindDecision || d.Kind == KindTravauxPreparatoires || !sameNounFits(r.instr, d.Kind)) {
+			// "de cette loi" in a code, "dudit code" in a decision: an
+			// instrument named before the text at hand, not the text
 			work, instrLabel = "", upperFirst(r.instr)
 		}
 	case scopeNone:
