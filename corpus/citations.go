@@ -165,7 +165,7 @@ func protocolTitleAt(text string, i int) bool {
 var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "point", "lettre", "let.", "lit.",
 	"loi", "ordonnance", "décret", "decret", "arrêté", "arrete", "ecli:", "ecw/", "cass", "cour de cassation",
 	"pourvoi", "premi", "1er", "1re", "deuxi", "second", "troisi", "quatri", "cinqui", "sixi", "septi", "huiti",
-	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf "}
+	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg "}
 
 // triggerAt reports whether a citation may start at text[i]: a trigger
 // word, a numbered point "2°", a Canadian "2001, ch.", a Roman or letter
@@ -205,7 +205,7 @@ func triggerAt(text string, i int) bool {
 
 func triggerWord(text string, i int) bool {
 	switch text[i] | 0x20 {
-	case 'a', 'p', 's', 'l', 'o', 'd', 'e', 'c', '1', 't', 'q', 'h', 'n', 'm', 0xe2, 0xe3: // § is c2, É c3
+	case 'a', 'p', 's', 'l', 'o', 'd', 'e', 'c', '1', 't', 'q', 'h', 'n', 'm', 'r', 0xe2, 0xe3: // § is c2, É c3
 	default:
 		return false
 	}
@@ -269,20 +269,23 @@ const (
 	// a part: "2", "1er", "1 a)", "b) (i)", Canadian "(2.1)", "(1)a)(iii)", "d.4)"
 	subParen  = `\((?:[a-z0-9]{1,4}|\d+\.\d+)\)`
 	subLetter = `[a-z]{1,2}(?:\.\d+)?\)`
-	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:\.|\b)|premier)`
+	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:\.|\b)(?:[\s\x{a0}\x{202f}]?[ivx]{1,4}\))?|premier)`
 	listSep   = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
 )
 
 var (
-	reECLI    = regexp.MustCompile(`^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Z0-9.]*[A-Z0-9]`)
-	reECOWAS  = regexp.MustCompile(`^ECW/CCJ/(?:JUD|APP|RUL|ADV|ORD)/\d+/\d+`)
-	reCass    = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
+	reECLI   = regexp.MustCompile(`^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Z0-9.]*[A-Z0-9]`)
+	reECOWAS = regexp.MustCompile(`^ECW/CCJ/(?:JUD|APP|RUL|ADV|ORD)/\d+/\d+`)
+	reCass   = regexp.MustCompile(`^(?i:Cass\.|Cour de cassation)(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:(?:ch\.[\s\x{a0}\x{202f}]*)?(?i:crim|civ|com|soc|mixte|ass\.[\s\x{a0}\x{202f}]*pl[ée]n|pl[ée]n)\.?(?:[\s\x{a0}\x{202f}]*\d(?:re|e|ème)?\.?)?|\d(?:re|e|ème)[\s\x{a0}\x{202f}]+civ\.?))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(` + dateRE + `))?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?:pourvoi[\s\x{a0}\x{202f}]+)?(?:n[\s\x{a0}\x{202f}]?[°º]|no)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3}))?`)
+	// the répertoire général number of a French court of appeal's or
+	// tribunal's decision: "RG 15/01183", "RG n° 21/00412"
+	reRG      = regexp.MustCompile(`^RG[\s\x{a0}\x{202f}]*(?:n[\s\x{a0}\x{202f}]?[°º][\s\x{a0}\x{202f}]*)?(\d{2}/\d{4,6})`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
 	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|ci-après|ci-contre|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
-	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
+	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtt\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
 	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or|of)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)`)
 	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
 	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?))`)
@@ -359,6 +362,9 @@ func parseAt(text string, i int) (Citation, bool) {
 		}
 		return Citation{Start: i, End: i + m[1], Kind: CiteDecision, ref: r}, true
 	}
+	if m := reRG.FindStringSubmatchIndex(rest); m != nil && wordEnd(text, i+m[1]) {
+		return Citation{Start: i, End: i + m[1], Kind: CiteDecision, ref: &citeRef{decision: "RG " + rest[m[2]:m[3]]}}, true
+	}
 	if m := rePourvoi.FindStringSubmatchIndex(rest); m != nil {
 		return Citation{Start: i, End: i + m[1], Kind: CiteDecision, ref: &citeRef{decision: strings.ReplaceAll(rest[m[2]:m[3]], " ", "")}}, true
 	}
@@ -419,6 +425,17 @@ func bareArticle(text string, i int) (Citation, bool) {
 	switch c.ref.scope {
 	case scopeCode, scopeWork, scopeAct:
 		return c, true
+	case scopeSame, scopeSelf:
+		// "devenu 1240 de ce code": a renumbering names its article in
+		// the same code
+		if afterDevenu(text, i) {
+			return c, true
+		}
+	case scopeNone:
+		// "et 1382, devenu 1240, du code civil": named by its renumbering
+		if renumberedNamed(text, c, func(r *citeRef) bool { return r.scope != scopeNone && r.scope != scopeSelfArt }) {
+			return c, true
+		}
 	}
 	return Citation{}, false
 }
@@ -662,6 +679,12 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 			// "alinéa 2" alone is not a citation; keep going
 		}
 	}
+	if end < 0 && hasSub && kwSub && strings.TrimSpace(text[:i]) == "" && match(reListGoesOn, text, pos) > 0 {
+		// "dernier alinéa, 648 et suivants du code…" opening a
+		// search-result extract: the end of an article cited before the
+		// extract begins, not a part of the citing text
+		return Citation{End: pos}, false
+	}
 	if end < 0 && hasSub && (kwSub || degSub && afterPreposition(text, i)) {
 		// "alinéa 2", "par. 1", "Les al. 1 et 2", "aux 1° et 2°": a part of
 		// the citing article itself
@@ -686,6 +709,9 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 	}
 	return Citation{Start: i, End: end, Kind: kind, ref: r}, true
 }
+
+// reListGoesOn is the next item of a list of article numbers: ", 648".
+var reListGoesOn = regexp.MustCompile(`^[\s\x{a0}]*,[\s\x{a0}]*\d`)
 
 // wordEnd: text[i] does not continue a word.
 func wordEnd(text string, i int) bool {
@@ -751,6 +777,12 @@ func subTail(text string, i int, r *citeRef, art string) int {
 			e = matchSub(reSubParenKW, text, i)
 		}
 		if e < 0 {
+			// "art. 59, al. 1, 1er paragraphe", "article 3, deuxième alinéa"
+			if o := match(reSubTailOrd, text, i); o > 0 && wordEnd(text, o) {
+				e = o
+			}
+		}
+		if e < 0 {
 			// "articles 5 1.c de la Convention": a paragraph and its
 			// letter without "§", before the instrument
 			if d := match(reSubDotLetter, text, i); d > 0 && match(reLink, text, d) > 0 {
@@ -760,9 +792,24 @@ func subTail(text string, i int, r *citeRef, art string) int {
 		if e < 0 {
 			return end
 		}
+		// "al. 1, 1er paragraphe": the last item was an ordinal of a part
+		if k := match(reOrdKWAfter, text, e); k > 0 && wordEnd(text, k) && reEndsOrdinal.MatchString(text[max(0, e-6):e]) {
+			e = k
+		}
 		end, i = e, e
 	}
 }
+
+var (
+	// reOrdKWAfter is the part keyword after an ordinal: " paragraphe".
+	reOrdKWAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?i:alinéas?|paragraphes?|phrases?)`)
+	// reEndsOrdinal: a text ends with an ordinal number, "1er", "2e".
+	reEndsOrdinal = regexp.MustCompile(`(?:^|[^\pL\d])\d+(?:er|re|e|ème)$`)
+)
+
+// reSubTailOrd is a part named by its ordinal after an article number:
+// ", 1er paragraphe", ", deuxième alinéa", " 2e phrase".
+var reSubTailOrd = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:` + ordinals + `|\d+(?:e|ème|re))[\s\x{a0}\x{202f}]+(?i:alinéas?|paragraphes?|phrases?)`)
 
 // reSubParenKW is a part named in parentheses after an article number:
 // " (paragraphe 1)" in "articles 3, 4 (paragraphe 1) et 7".
@@ -841,7 +888,13 @@ func parseArticles(text string, i int, r *citeRef) int {
 		}
 	}
 	if p == kw && !strings.HasSuffix(text[i:kw], ".") {
-		return -1 // "article3" is not a reference; "art.3" is
+		// "article3" alone is not a reference; "art.3" is, and so is
+		// "article38 du présent code", whose instrument follows
+		e := parseArticleList(text, p, r)
+		if e < 0 || match(reLink, text, e) < 0 {
+			return -1
+		}
+		return e
 	}
 	return parseArticleList(text, p, r)
 }
@@ -1131,6 +1184,11 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		if ne, ok := namedRef(text, i, r); ok {
 			return ne, true
 		}
+		if !loiHead(r.instr) {
+			// "du Traité de manière…": what follows a treaty's head is
+			// not its title when it reads as no name
+			r.titled = false
+		}
 		// "de la Constitution du 4 octobre 1958": its date is part of
 		// the instrument's name
 		return dateTail(text, e), true
@@ -1234,7 +1292,15 @@ func addNames(text string, cites []Citation) []Citation {
 		case KindLoi:
 			kind = CiteLoi
 		}
-		extra = append(extra, Citation{Start: m[0], End: m[1], Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
+		end := m[1]
+		if kind == CiteTraite {
+			// "the Convention for the Protection of Human Rights and
+			// Fundamental Freedoms (1950)": its year belongs to it
+			if y := match(reYearParen, text, end); y > 0 {
+				end = y
+			}
+		}
+		extra = append(extra, Citation{Start: m[0], End: end, Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
 	}
 	extra = addOwnNames(text, extra, covered)
 	kept := extra[:0]
@@ -1251,7 +1317,7 @@ func addNames(text string, cites []Citation) []Citation {
 		}
 		r := &citeRef{}
 		e, ok := parseInstr(text, start, r)
-		if !ok || r.scope != scopeCode || covered(start, e) {
+		if !ok || r.scope != scopeCode || covered(start, e) || articleRemnantBefore(text, start) {
 			continue
 		}
 		m := [2]int{start, e}
@@ -1266,6 +1332,23 @@ func addNames(text string, cites []Citation) []Citation {
 	cites = append(cites, extra...)
 	sort.Slice(cites, func(a, b int) bool { return cites[a].Start < cites[b].Start })
 	return cites
+}
+
+// reYearParen is a year in parentheses: " (1950)".
+var reYearParen = regexp.MustCompile(`^[\s\x{a0}]?\((?:1[6-9]|20)\d\d\)`)
+
+// articleRemnantBefore: the code named at text[start] is the instrument of
+// an article cut off at the start of a search-result extract,
+// "préliminaire du code de procédure pénale" (the end of "article
+// préliminaire du code…"): a remnant, not a citation of the code.
+func articleRemnantBefore(text string, start int) bool {
+	before := strings.ToLower(strings.TrimRight(text[:start], " \u00a0"))
+	for _, w := range []string{" du", " de la", " de l'", " de l’"} {
+		if b, ok := strings.CutSuffix(before, w); ok {
+			return b == "préliminaire"
+		}
+	}
+	return false
 }
 
 // indexAllFold returns the offsets of an ASCII lowercase needle in s,

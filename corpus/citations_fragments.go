@@ -71,7 +71,7 @@ var reBareRun = regexp.MustCompile(`^(?:,[\s\x{a0}]*\d{1,3}|[\s\x{a0}]+(?:et|ou)
 // code de procédure civile et 6 § 1 de la convention …"). Not a number
 // inside another (an amount "1 500", a decimal "2,5"), nor a year.
 func bareItemStart(text string, i int) bool {
-	if bareListStart(text, i) {
+	if bareListStart(text, i) || afterDevenu(text, i) {
 		return true
 	}
 	j := i
@@ -127,7 +127,14 @@ func codeItemStart(text string, i int) bool {
 	if bareListStart(text, i) {
 		return true
 	}
-	before := strings.TrimRight(text[max(0, i-12):i], " \u00a0")
+	return afterDevenu(text, i)
+}
+
+// afterDevenu: text[i] follows "devenu" (or "devenu l'article"), the new
+// number of a renumbered article ("…, devenu R. 442-7, du code de
+// l'urbanisme", "civil, devenu 1240 de ce code").
+func afterDevenu(text string, i int) bool {
+	before := strings.TrimRight(text[max(0, i-24):i], " \u00a0")
 	before = strings.TrimRight(strings.TrimSuffix(before, "l'article"), " \u00a0")
 	for _, w := range []string{" devenu", " devenue", " devenus", " devenues", "\ndevenu"} {
 		if strings.HasSuffix(" "+before, w) {

@@ -727,6 +727,21 @@ var (
 	reStatuteCont = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*[,;][\s\x{a0}\x{202f}]*(ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*)`)
 )
 
+// renumberedNamed: c is followed by its renumbering ("1382, devenu 1240,
+// du code civil") and that names an instrument.
+func renumberedNamed(text string, c Citation, named func(*citeRef) bool) bool {
+	m := reCont.FindStringSubmatchIndex(text[c.End:])
+	if m == nil || m[2] < 0 {
+		return false
+	}
+	p := c.End + m[1]
+	if p >= len(text) || !isDigit(text[p]) {
+		return false
+	}
+	n, ok := parseChainAt(text, p, true)
+	return ok && n.ref != nil && named(n.ref)
+}
+
 // continuation reads the citation that continues the list prev ends.
 func continuation(text string, prev Citation) (Citation, bool) {
 	if prev.ref == nil {
@@ -761,6 +776,11 @@ func continuation(text string, prev Citation) (Citation, bool) {
 	}
 	renumbered := m[2] >= 0
 	named := func(r *citeRef) bool { return r.scope != scopeNone && r.scope != scopeSelfArt }
+	if !renumbered && named(prev.ref) && !named(c.ref) && renumberedNamed(text, c, named) {
+		// "articles 2 du code de procédure pénale et 1382, devenu 1240,
+		// du code civil": 1382 takes its code from its renumbering
+		return c, true
+	}
 	if !renumbered && (!named(prev.ref) || !named(c.ref)) {
 		return Citation{}, false
 	}
