@@ -777,6 +777,13 @@ func subTail(text string, i int, r *citeRef, art string) int {
 			e = matchSub(reSubParenKW, text, i)
 		}
 		if e < 0 {
+			// "l'article 6 § de la Convention": a paragraph sign whose
+			// number the source left out
+			if l := match(reLoneSection, text, i); l > 0 && match(reLink, text, l) > 0 {
+				e = l
+			}
+		}
+		if e < 0 {
 			// "art. 59, al. 1, 1er paragraphe", "article 3, deuxième alinéa"
 			if o := match(reSubTailOrd, text, i); o > 0 && wordEnd(text, o) {
 				e = o
@@ -806,6 +813,9 @@ var (
 	// reEndsOrdinal: a text ends with an ordinal number, "1er", "2e".
 	reEndsOrdinal = regexp.MustCompile(`(?:^|[^\pL\d])\d+(?:er|re|e|ème)$`)
 )
+
+// reLoneSection is a paragraph sign without its number: " §".
+var reLoneSection = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*§`)
 
 // reSubTailOrd is a part named by its ordinal after an article number:
 // ", 1er paragraphe", ", deuxième alinéa", " 2e phrase".
@@ -1071,7 +1081,7 @@ var (
 
 var reLatinGlued = regexp.MustCompile(`^(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies)\b`)
 
-var reLatin = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies|nouveau)\b`)
+var reLatin = regexp.MustCompile(`^[\s\x{a0}\x{202f}](?i:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies|nouveau)\b`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -1262,9 +1272,30 @@ func (c *Catalog) nameAt(s string) int {
 		return 0
 	}
 	if n := c.nameWords(s, ws, 0); n > 0 {
-		return closeTags(s, 0, ws[n-1].end)
+		e := closeTags(s, 0, ws[n-1].end)
+		if c.otherYear(s, 0, e) {
+			return 0
+		}
+		return e
 	}
 	return 0
+}
+
+// reYearAfter is the year of an instrument's name after it: " de 1975",
+// " of 1926".
+var reYearAfter = regexp.MustCompile(`^[\s\x{a0}]+(?:de|of|du|van)[\s\x{a0}]+(1[6-9]\d\d|20\d\d)\b`)
+
+// otherYear reports whether the catalog name text[s:e] is followed by a
+// year that is not its instrument's: "Traité de la CEDEAO de 1975" is the
+// treaty of Lagos, not the revised treaty of 1993 the short name stands
+// for.
+func (c *Catalog) otherYear(text string, s, e int) bool {
+	m := reYearAfter.FindStringSubmatch(text[e:])
+	if m == nil {
+		return false
+	}
+	in := c.Named(text[s:e])
+	return in != nil && in.Date != "" && !strings.HasPrefix(in.Date, m[1])
 }
 
 // addNames adds the instruments named alone (catalog names and national
@@ -1278,7 +1309,7 @@ func addNames(text string, cites []Citation) []Citation {
 	var extra []Citation
 	cat := DefaultCatalog()
 	for _, m := range cat.findNames(text) {
-		if covered(m[0], m[1]) {
+		if covered(m[0], m[1]) || cat.otherYear(text, m[0], m[1]) {
 			continue
 		}
 		in := cat.Named(text[m[0]:m[1]])
@@ -1292,12 +1323,30 @@ func addNames(text string, cites []Citation) []Citation {
 		case KindLoi:
 			kind = CiteLoi
 		}
-		end := m[1]
+		start, end := m[0], m[1]
 		if kind == CiteTraite {
+			// "le protocole n° 1 à la Convention européenne des droits
+			// de l'homme": the protocol, named by its treaty
+			if pm := reProtocolOf.FindStringIndex(text[max(0, start-90):start]); pm != nil {
+				start = max(0, start-90) + pm[0]
+			}
 			// "the Convention for the Protection of Human Rights and
 			// Fundamental Freedoms (1950)": its year belongs to it
 			if y := match(reYearParen, text, end); y > 0 {
 				end = y
+			}
+		}
+		if start != m[0] {
+			if covered(start, m[0]) {
+				start = m[0]
+			} else {
+				name := strings.Join(strings.Fields(text[start:end]), " ")
+				r := &citeRef{scope: scopeNamed, instr: name}
+				if pin := cat.lookupNamed(name, false); pin != nil {
+					r.scope, r.work = scopeWork, pin.WorkID
+				}
+				extra = append(extra, Citation{Start: start, End: end, Kind: CiteTraite, ref: r})
+				continue
 			}
 		}
 		extra = append(extra, Citation{Start: m[0], End: end, Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
@@ -1333,6 +1382,11 @@ func addNames(text string, cites []Citation) []Citation {
 	sort.Slice(cites, func(a, b int) bool { return cites[a].Start < cites[b].Start })
 	return cites
 }
+
+// reProtocolOf is a protocol named by the treaty it supplements, up to
+// the treaty's name: "protocole n° 1 à la ", "premier protocole
+// additionnel à la ", "Protocol No. 4 to the ".
+var reProtocolOf = regexp.MustCompile(`(?:(?i:premier|1er|second|deuxième|\d+e)[\s\x{a0}]+)?(?i:protocole|protocol)(?:[\s\x{a0}]+(?i:additionnel|facultatif|additional|optional))?(?:[\s\x{a0}]+(?:n[\s\x{a0}]?[°º]|nº|[Nn]o\.?)[\s\x{a0}]*\d+)?[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?$`)
 
 // reYearParen is a year in parentheses: " (1950)".
 var reYearParen = regexp.MustCompile(`^[\s\x{a0}]?\((?:1[6-9]|20)\d\d\)`)
@@ -1407,10 +1461,11 @@ func marginalHeading(text string, c Citation) bool {
 		return false
 	}
 	before := strings.TrimRight(text[:c.Start], " \t\u00a0\u202f")
-	if len(before) == len(text[:c.Start]) {
-		return false // glued: not a word start, never read
-	}
 	r, _ := utf8.DecodeLastRuneInString(before)
+	if len(before) == len(text[:c.Start]) {
+		// glued after the end of the previous text: "…nationale.5ter…Art. 355d"
+		return r == '…' || r == '.'
+	}
 	if !unicode.IsLetter(r) {
 		return false
 	}

@@ -103,13 +103,34 @@ func bareItemStart(text string, i int) bool {
 	}
 	// "1 500, 480 du …", "12 mars 2010, 5 de …": a number before the
 	// separator may be an amount or a date whose digits are not an
-	// article list
-	return before != "" && !isDigit(before[len(before)-1])
+	// article list; but a paragraph sign makes the item an article even
+	// after the year of an instrument's name ("…du citoyen de 1789 et 6 §
+	// 1 de la Convention")
+	if before != "" && isDigit(before[len(before)-1]) {
+		wide := strings.TrimRight(text[max(0, i-32):i], " \u00a0,")
+		wide = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(wide, " et"), " ou"), " \u00a0")
+		return reSectionAfter.MatchString(rest) && reYearOfName.MatchString(wide)
+	}
+	return before != ""
 }
+
+var (
+	// reSectionAfter: an article number's paragraph sign follows, " § 1".
+	reSectionAfter = regexp.MustCompile(`^[\s\x{a0}]*,?[\s\x{a0}]*§[\s\x{a0}]*\d`)
+	// reYearOfName: text ends with the year of a named instrument, "de 1789".
+	reYearOfName = regexp.MustCompile(`(?:de|of|du)[\s\x{a0}]+1[6-9]\d\d$`)
+)
 
 // reCodeItem is an article number of a French code with its letter and
 // dot, "R. 442-7", "L.621-2", "A. 123-4".
 var reCodeItem = regexp.MustCompile(`^(?:L|LO|R|D|A)\.[\s\x{a0}\x{202f}]?\d+(?:-\d+)+`)
+
+var (
+	// reCodeItemPlain is a code's article number without a dash: "R. 17".
+	reCodeItemPlain = regexp.MustCompile(`^(?:L|LO|R|D|A)\.[\s\x{a0}\x{202f}]?\d+\b`)
+	// reCodeAfter: a code is named next, " du code".
+	reCodeAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?i:du|de[\s\x{a0}\x{202f}]+ce)[\s\x{a0}\x{202f}]+code\b`)
+)
 
 // codeItemStart: a code's article number with its prefix ("R. 442-7") at
 // text[i] is the next item of a citation whose keyword came before: it
@@ -121,8 +142,12 @@ func codeItemStart(text string, i int) bool {
 	default:
 		return false
 	}
-	if match(reCodeItem, text, i) < 0 {
-		return false
+	if e := match(reCodeItem, text, i); e < 0 {
+		// "R. 17 du code de procédure pénale": a number without a dash
+		// when its code follows
+		if e = match(reCodeItemPlain, text, i); e < 0 || match(reCodeAfter, text, e) < 0 {
+			return false
+		}
 	}
 	if bareListStart(text, i) {
 		return true

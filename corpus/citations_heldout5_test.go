@@ -15,7 +15,8 @@ import "testing"
 // With heldout3 (0.923 / 0.939) and heldout4 (0.894 / 0.894) on their
 // first runs, this is the extractor's measure on text it was not tuned
 // on: about 0.89–0.92 precision and recall, most errors being where a
-// citation ends. The floors are below it: the test records the measure.
+// citation ends. Its error classes were then fixed generically (with
+// heldout6's) and measured on heldout7: 1.000 / 1.000 / 1.000 since.
 func TestCitationsHeldOut5(t *testing.T) {
-	checkLabelledSet(t, "heldout5.tsv", setFloors{100, 0.85, 0.85, 0})
+	checkLabelledSet(t, "heldout5.tsv", setFloors{100, 0.95, 0.95, 0.95})
 }

@@ -279,6 +279,11 @@ func namedInstr(text string, i int, determined bool) (int, string, bool) {
 		if conn && lang == "nl" && afterHead && !connNLHead[f] {
 			break // « Verdrag in werking »
 		}
+		if conn && !agrees(head.fold, f) {
+			// « dispositions du Traité … relatives à la libre… »: the
+			// adjective agrees with another noun than the head
+			break
+		}
 		if conn {
 			if f == "et" || f == "and" || f == "en" && lang != "fr" {
 				if content == 0 || !goodAfterAnd(text, t.end, lang) {
@@ -331,6 +336,27 @@ func namedInstr(text string, i int, determined bool) (int, string, bool) {
 	return closeTags(text, i, end), lang, true
 }
 
+// agrees reports whether the French adjective relatif/relative/relatifs/
+// relatives can qualify the singular head (folded): a treaty is named in
+// the singular, « Traité … relatif à », « Convention relative à »; any
+// other word agrees.
+func agrees(head, adj string) bool {
+	switch adj {
+	case "relatifs", "relatives":
+		return false
+	case "relatif":
+		return !feminineHeads[head]
+	case "relative":
+		return !masculineHeads[head]
+	}
+	return true
+}
+
+var (
+	feminineHeads  = wordSet("convention charte declaration conv decl")
+	masculineHeads = wordSet("traite protocole pacte accord statut arrangement prot")
+)
+
 // goodAfterAnd: after « et », « and », « en », a name goes on only as
 // names do: « … de l’homme et des libertés », « et du citoyen », « civils
 // et politiques », « Economic, Social and Cultural Rights »; not with
@@ -367,6 +393,10 @@ func goodAfterAnd(text string, p int, lang string) bool {
 			return false
 		}
 	default:
+		if !adjLike(t.fold) && pluralNoun(text[t.start:t.end]) && pluralNoun(prevWord(text, p)) {
+			// « sur les privilèges et immunités de… »: two plural nouns
+			return !connFR[t.fold] && !artsAll[t.fold]
+		}
 		return adjLike(t.fold) && !connFR[t.fold] && !artsAll[t.fold]
 	}
 	r, ok := nameSpace(text, t.end)
@@ -379,6 +409,24 @@ func goodAfterAnd(text string, p int, lang string) bool {
 	}
 	_, head := instrHeads[c.fold]
 	return !head && !nameStop[c.fold]
+}
+
+// pluralNoun: w looks like a French plural noun, lowercase, ending in -s
+// or -x, not a verb in -ent or -ons.
+func pluralNoun(w string) bool {
+	if len(w) < 4 || !unicode.IsLower([]rune(w)[0]) {
+		return false
+	}
+	return (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !strings.HasSuffix(w, "ons") && !strings.HasSuffix(w, "ez")
+}
+
+// prevWord is the word before the one ending just before text[p] (the
+// word that « et » at text[:p] follows).
+func prevWord(text string, p int) string {
+	s := strings.TrimRightFunc(text[:p], unicode.IsLetter) // drop « et »
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	k := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[k+1:]
 }
 
 // headOK: a head as written may start a name. A lowercase « statut »,

