@@ -51,7 +51,10 @@ type apiDoc struct {
 }
 
 // apiDocProvision is one provision inside /api/doc:
-// {id, anchor, number, heading, path, text, language}.
+// {id, anchor, number, heading, path, text, language}, the Contracts of
+// DESIGN.md, plus kind for a provision that is not an article (annexe,
+// formule, connexe, passage: corpus.Provision.Kind), absent for an
+// article.
 type apiDocProvision struct {
 	ID       string   `json:"id"`
 	Anchor   string   `json:"anchor"`
@@ -60,6 +63,7 @@ type apiDocProvision struct {
 	Path     []string `json:"path"`
 	Text     string   `json:"text"`
 	Language string   `json:"language"`
+	Kind     string   `json:"kind,omitempty"`
 }
 
 // maxAPIDocText bounds the text /api/doc serialises in one response
@@ -175,7 +179,7 @@ func provisionJSON(d *corpus.Document, p *corpus.Provision) apiDocProvision {
 		id = d.ID + "/" + p.Anchor
 	}
 	return apiDocProvision{ID: id, Anchor: p.Anchor, Number: p.Number, Heading: p.Heading,
-		Path: nonNil(p.Path), Text: p.Text, Language: p.Language}
+		Path: nonNil(p.Path), Text: p.Text, Language: p.Language, Kind: p.Kind}
 }
 
 // apiProvision serves /api/provision/{doc_id}/{anchor}.

@@ -229,6 +229,20 @@ func TestAPIDocRealCorpus(t *testing.T) {
 	if n := len(full["provisions"].([]any)); n != len(d.Provisions) {
 		t.Errorf("document entier : %d dispositions, attendu %d", n, len(d.Provisions))
 	}
+	// a provision that is not an article says what it is; an article has
+	// exactly the contract's keys
+	kinds := map[string]int{}
+	for _, p := range full["provisions"].([]any) {
+		pm := p.(map[string]any)
+		k, _ := pm["kind"].(string)
+		kinds[k]++
+		if k == "" && !slices.Equal(keys(pm), provisionKeys) {
+			t.Errorf("clés de %v = %v, attendu %v", pm["id"], keys(pm), provisionKeys)
+		}
+	}
+	if d.ID == "ca-code-criminel" && (kinds["formule"] == 0 || kinds["annexe"] == 0 || kinds["connexe"] == 0) {
+		t.Errorf("%s : sortes de dispositions %v, attendu des formules, des annexes et des dispositions connexes", d.ID, kinds)
+	}
 	zipped := get(t, h, "/api/doc/"+d.ID, "Accept-Encoding", "gzip")
 	if zipped.Header().Get("Content-Encoding") != "gzip" || gunzip(t, zipped.Body.Bytes()) != whole.Body.String() {
 		t.Errorf("document entier non compressé : %v", zipped.Header())
