@@ -165,7 +165,9 @@ func protocolTitleAt(text string, i int) bool {
 var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "point", "lettre", "let.", "lit.",
 	"loi", "ordonnance", "décret", "decret", "arrêté", "arrete", "ecli:", "ecw/", "cass", "cour de cassation",
 	"pourvoi", "premi", "1er", "1re", "deuxi", "second", "troisi", "quatri", "cinqui", "sixi", "septi", "huiti",
-	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg "}
+	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg ", "l du ", "l\u00a0du",
+	// Dutch ordinals of a « lid »: « het eerste lid van dit artikel »
+	"eerste ", "tweede ", "derde ", "vierde ", "vijfde ", "zesde ", "zevende ", "achtste ", "negende ", "tiende ", "laatste "}
 
 // triggerAt reports whether a citation may start at text[i]: a trigger
 // word, a numbered point "2°", a Canadian "2001, ch.", a Roman or letter
@@ -205,7 +207,7 @@ func triggerAt(text string, i int) bool {
 
 func triggerWord(text string, i int) bool {
 	switch text[i] | 0x20 {
-	case 'a', 'p', 's', 'l', 'o', 'd', 'e', 'c', '1', 't', 'q', 'h', 'n', 'm', 'r', 0xe2, 0xe3: // § is c2, É c3
+	case 'a', 'p', 's', 'l', 'o', 'd', 'e', 'c', '1', 't', 'q', 'h', 'n', 'm', 'r', 'v', 'z', 0xe2, 0xe3: // § is c2, É c3
 	default:
 		return false
 	}
@@ -269,8 +271,10 @@ const (
 	// a part: "2", "1er", "1 a)", "b) (i)", Canadian "(2.1)", "(1)a)(iii)", "d.4)"
 	subParen  = `\((?:[a-z0-9]{1,4}|\d+\.\d+)\)`
 	subLetter = `[a-z]{1,2}(?:\.\d+)?\)`
-	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:\.|\b)(?:[\s\x{a0}\x{202f}]?[ivx]{1,4}\))?|premier)`
-	listSep   = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
+	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:bis|ter|quater)?(?:\.|\b)(?:[\s\x{a0}\x{202f}]?[ivx]{1,4}\))?|premier)`
+	// Dutch ordinals of a « lid » (paragraph): « het eerste lid »
+	nlOrdinals = `eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste`
+	listSep    = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
 )
 
 var (
@@ -282,13 +286,13 @@ var (
 	reRG      = regexp.MustCompile(`^RG[\s\x{a0}\x{202f}]*(?:n[\s\x{a0}\x{202f}]?[°º][\s\x{a0}\x{202f}]*)?(\d{2}/\d{4,6})`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
-	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?)(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
+	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?|(?-i:L))(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|ci-après|ci-contre|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtt\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
 	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or|of)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)`)
 	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
-	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?))`)
+	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?)|(?:` + nlOrdinals + `)(?:` + listSep + `(?:` + nlOrdinals + `))*[\s\x{a0}\x{202f}]+(?:lid|leden))`)
 	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§\.?)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
 	reSubDeg  = regexp.MustCompile(`^\d+°\.?(?:` + listSep + `\d+°\.?)*`) // "2°. en 3°." in old Dutch
 	reSubRom  = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b`)
@@ -370,7 +374,7 @@ func parseAt(text string, i int) (Citation, bool) {
 	}
 	if e := match(reStatute, text, i); e > 0 {
 		r := &citeRef{scope: scopeStatute, instr: strings.TrimRight(text[i:e], ", ")}
-		if ae := parseArticles(text, e, r); ae > 0 {
+		if ae := statuteElement(text, e, r); ae > 0 {
 			return Citation{Start: i, End: ae, Kind: CiteArticle, ref: r}, true
 		}
 	}
@@ -395,6 +399,24 @@ func parseAt(text string, i int) (Citation, bool) {
 		}
 	}
 	return c, ok
+}
+
+// reStatutePart is a part of a section named in a Canadian chain instead
+// of the section: "al. 36(7)b)" in "2013, ch. 16, al. 36(7)b)".
+var reStatutePart = regexp.MustCompile(`^(?:al\.|par\.|sous-al\.)[\s\x{a0}]*(\d+(?:\.\d+)*)(?:\([0-9.]+\))*(?:[a-z](?:\.\d+)?\))?(?:\([ivx]+\))?`)
+
+// statuteElement reads what a Canadian chain names after its chapter:
+// "art. 31", or a part of a section "al. 36(7)b)"; it returns the end, or
+// -1.
+func statuteElement(text string, e int, r *citeRef) int {
+	if ae := parseArticles(text, e, r); ae > 0 {
+		return ae
+	}
+	if m := reStatutePart.FindStringSubmatchIndex(text[e:]); m != nil {
+		r.arts, r.sub = []string{text[e+m[2] : e+m[3]]}, true
+		return e + m[1]
+	}
+	return -1
 }
 
 // bareListStart: text[i] may be the next item of a list of articles whose
@@ -458,9 +480,12 @@ func parseAct(text string, i int) (*citeRef, int) {
 		return nil, -1
 	}
 	s := text[i:]
+	if s[m[2]:m[3]] == "L" && (m[8] < 0 || m[4] >= 0 || m[6] >= 0) {
+		return nil, -1 // Swiss "L du 18 déc. 2020" only, with its date
+	}
 	kw := Slug(strings.Fields(s[m[2]:m[3]])[0])
 	switch {
-	case kw == "lf":
+	case kw == "lf" || kw == "l":
 		kw = "loi"
 	case kw == "af" || kw == "acf":
 		kw = "arrete" // Swiss arrêté fédéral, arrêté du Conseil fédéral
@@ -702,6 +727,11 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 			r.scope = scopeSame
 		}
 	}
+	if text[end-1] == ')' && !strings.Contains(text[i:end], "(") && openParenBefore(text, i) {
+		// "(art. 126, al. 2, let. b, bbis et c)": the parenthesis closes
+		// the one opened before the citation, not a letter "c)"
+		end--
+	}
 	kind := CiteArticle
 	switch r.scope {
 	case scopeSelf, scopeSelfArt, scopeSame:
@@ -751,7 +781,7 @@ var rePreamble = regexp.MustCompile(`^(?i:préambule|preambule|preamble)`)
 // c", "artikel 5 lid 2, sub a".
 var (
 	reSubCh = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)ch\.[\s\x{a0}\x{202f}]*\d+(?:bis|ter|quater|[a-z])?\b`)
-	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste)[\s\x{a0}\x{202f}]+lid|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
+	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste)(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:en|of)[\s\x{a0}\x{202f}]+)(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste))*[\s\x{a0}\x{202f}]+(?:lid|leden)|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
 	// after a chiffre, a Canadian statute goes on: "ch. 27 (1er suppl.)",
 	// "ch. 40, art. 14"
 	reStatuteAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*(?:\(|,[\s\x{a0}\x{202f}]*art\.)`)
@@ -976,6 +1006,10 @@ func articleNumber(text string, i int) (string, int) {
 	s := text[i:]
 	if len(s) >= 7 && strings.EqualFold(s[:7], "premier") && wordBoundary(text, i, i+7) {
 		return "1", i + 7
+	}
+	// "article préliminaire" of the French code of criminal procedure
+	if strings.HasPrefix(s, "préliminaire") && wordBoundary(text, i, i+len("préliminaire")) {
+		return "préliminaire", i + len("préliminaire")
 	}
 	p := 0
 	prefix := ""

@@ -226,10 +226,13 @@ func namedInstr(text string, i int, determined bool) (int, string, bool) {
 			if !prevConn && !afterHead {
 				break
 			}
+			// a name is cited up to its date: « Convention de Vienne du
+			// 24 avril 1963 » (« sur les relations consulaires » after it
+			// is the title, which a citation may leave out)
 			content++
 			evidence = true
-			end, pos, prevConn, prevUpper, afterHead = t.end, t.end, false, false, false
-			continue
+			end = t.end
+			break
 		}
 		if t.num {
 			// « de 1789 », « of 2014 », « n° 4 »: after a connecting word
@@ -802,7 +805,7 @@ func continuation(text string, prev Citation) (Citation, bool) {
 		}
 		s, e := prev.End+m[2], prev.End+m[3]
 		r := &citeRef{scope: scopeStatute, instr: strings.TrimRight(text[s:e], ", ")}
-		if ae := parseArticles(text, e, r); ae > 0 {
+		if ae := statuteElement(text, e, r); ae > 0 {
 			return Citation{Start: s, End: ae, Kind: CiteArticle, ref: r}, true
 		}
 		return Citation{}, false

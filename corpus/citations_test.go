@@ -471,6 +471,16 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"la Convention sur les privilèges et immunités de l'Organisation de l'Unité", []string{"traite:Convention sur les privilèges et immunités de l'Organisation de l'Unité"}},
 		{"la Convention sur les réfugiés et dispose que", []string{"traite:Convention sur les réfugiés"}},
 		{"aux termes du Traité de la CEDEAO de 1975 et", []string{"traite:Traité de la CEDEAO de 1975"}},
+		// constructed citation strings for the forms of heldout8's error
+		// classes
+		{"les personnes bedoeld in het eerste lid van dit artikel", []string{"renvoi:eerste lid van dit artikel"}},
+		{"vervat in artikel 12, eerste en tweede lid.", []string{"article:artikel 12, eerste en tweede lid"}},
+		{"les articles préliminaire du code de procédure pénale et", []string{"article:articles préliminaire du code de procédure pénale"}},
+		{"(art. 12, al. 2, let. b, bbis et c), de", []string{"article:art. 12, al. 2, let. b, bbis et c"}},
+		{"l’art. 3 de la Convention de Vienne du 24 avril 1963 sur les relations consulaires", []string{"article:art. 3 de la Convention de Vienne du 24 avril 1963"}},
+		{"selon l’annexe ch. 2 de la L du 18\u00a0déc.\u00a02020 sur", []string{"loi:L du 18\u00a0déc.\u00a02020"}},
+		{"L du code", nil},
+		{"— 2013, ch. 16, art. 3, modifié par 2013, ch. 16, al. 36(7)b)", []string{"article:2013, ch. 16, art. 3", "article:2013, ch. 16, al. 36(7)b)"}},
 		{"sera puni de cinq ans. (Article 12)", nil},
 		{"prévue par l'article 12 (article 13)", []string{"article:article 12", "article:article 13"}},
 	}
