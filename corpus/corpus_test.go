@@ -276,6 +276,28 @@ func TestMarkdownEscapesAndEntities(t *testing.T) {
 	}
 }
 
+// TestArticleLineHeadingOrText: on an « Article N : … » line, a heading
+// (short, no sentence) is the article's heading, and a sentence is its
+// first alinéa, however short: the layout of Malian, Senegalese and
+// Nigerien laws. Synthetic lines, no legal text.
+func TestArticleLineHeadingOrText(t *testing.T) {
+	src := "Article 1er : Texte synthétique de test court.\n\nArticle 2 : Définitions\n\nTexte synthétique deux.\n\nArticle 3.- Autre phrase synthétique brève.\n\nArt. 4 : Objet.\n\nTexte synthétique quatre.\n"
+	_, provs := split("x", "x.txt", textBlocks(src), splitOptions{lang: "fr"})
+	if len(provs) != 4 {
+		t.Fatalf("%d provisions: %+v", len(provs), provs)
+	}
+	for i, want := range []struct{ heading, text string }{
+		{"", "Texte synthétique de test court."},
+		{"Définitions", "Texte synthétique deux."},
+		{"", "Autre phrase synthétique brève."},
+		{"Objet.", "Texte synthétique quatre."},
+	} {
+		if p := provs[i]; p.Heading != want.heading || p.Text != want.text {
+			t.Errorf("art. %s: heading %q text %q, want %q / %q", p.Number, p.Heading, p.Text, want.heading, want.text)
+		}
+	}
+}
+
 func TestAnchor(t *testing.T) {
 	for in, want := range map[string]string{
 		"225-4-1": "art-225-4-1", "224-1 A": "art-224-1-a", "premier": "art-1", "1er": "art-1",

@@ -479,9 +479,16 @@ func splitHeadingLine(number, rest string) (heading, first string) {
 	return "", rest
 }
 
+// endsSentence reports whether s reads as a sentence of text rather than a
+// heading: it ends with a full stop and is longer than a heading with a
+// final dot ("Définitions.", "Dispositions générales."): more than 60
+// characters or two words. The West African layout « Article 1er : La
+// présente loi a pour objet… » puts the article's first alinéa on its
+// heading line; a sentence taken for a heading would leave the article
+// without text, a heading taken for a sentence only opens its text.
 func endsSentence(s string) bool {
 	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, ".") && utf8.RuneCountInString(s) > 60
+	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") && (utf8.RuneCountInString(s) > 60 || len(strings.Fields(s)) > 2)
 }
 
 // reflowAlineas puts run-together numbered paragraphs on their own lines.

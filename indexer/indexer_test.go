@@ -135,6 +135,30 @@ func TestSnippetEscapes(t *testing.T) {
 	}
 }
 
+// TestSnippetOfEmptyProvision: a provision without text (a repealed
+// article) shows its own heading, never another article's words.
+func TestSnippetOfEmptyProvision(t *testing.T) {
+	d := syntheticDoc()
+	d.Provisions = append(d.Provisions, corpus.Provision{
+		ID: d.ID + "/art-2", Anchor: "art-2", Number: "2", Path: []string{}, Language: "fr",
+		Heading: "Intitulé synthétique vorgnol",
+	})
+	_, ix := buildTest(t, append(testDocs(t)[:0:0], d))
+	resp := doSearch(t, ix, Request{Query: "vorgnol"})
+	var h *Hit
+	for i := range resp.Hits {
+		if resp.Hits[i].Anchor == "art-2" {
+			h = &resp.Hits[i]
+		}
+	}
+	if h == nil {
+		t.Fatalf("art. 2 not found: %v", hitIDs(resp))
+	}
+	if strings.Contains(h.Snippet, "zorglub") || !strings.Contains(h.Snippet, "Intitulé synthétique") {
+		t.Errorf("snippet of an empty provision = %q", h.Snippet)
+	}
+}
+
 func TestFilters(t *testing.T) {
 	_, ix := buildTest(t, testDocs(t))
 	all := doSearch(t, ix, Request{Query: "traite"})

@@ -914,9 +914,15 @@ func (ix *Index) hit(dm *search.DocumentMatch) (Hit, bool) {
 	h.Jurisdiction = d.Jurisdiction
 	h.Kind = d.Kind
 	h.Date = d.Date
-	if text != "" {
+	switch {
+	case text != "":
 		h.Snippet = snippet(text, textRanges(dm), snippetLen)
-	} else if len(d.Provisions) > 0 {
+	case h.Anchor != "":
+		// a provision without text (a repealed article, a heading
+		// alone): its own heading, never another provision's words
+		h.Snippet = snippet(ix.provs[dm.ID].p.Heading, nil, snippetLen)
+	case len(d.Provisions) > 0:
+		// a document without a preamble: the start of its first article
 		h.Snippet = snippet(d.Provisions[0].Text, nil, snippetLen)
 	}
 	return h, true
