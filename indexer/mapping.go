@@ -151,11 +151,17 @@ var letterPrefixed = regexp.MustCompile(`^([a-z]{1,3})-([0-9])`)
 // numberKey normalises an article or document number for exact lookup, so
 // that the forms a user types and the forms in the texts meet:
 // "225-4-1" → "225-4-1", "L. 622-1" and "L622-1" → "l622-1", "279.01" →
-// "279-01", "premier" → "1", "3 bis" → "3-bis".
+// "279-01", "premier" → "1", "3 bis" and "3bis" → "3bis".
 func numberKey(number string) string {
 	k := corpus.Slug(corpus.NormalizeNumber(number))
+	k = latinSuffix.ReplaceAllString(k, "$1$2")
 	return letterPrefixed.ReplaceAllString(k, "$1$2")
 }
+
+// latinSuffix matches a multiplicative suffix that Slug set apart ("3-bis")
+// to join it to its number as the Swiss write it ("305bis"), so that "3
+// bis", "3bis" and "3-bis" are one key.
+var latinSuffix = regexp.MustCompile(`([0-9][a-z]?)-(bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies)\b`)
 
 // numberKeys returns the lookup keys of a document number: the whole
 // number and, when it carries a register prefix ("RS 0.311.542", "SR …",

@@ -146,9 +146,13 @@ func lex(q string) ([]token, error) {
 // articleWords introduce an article number ("article 499", "art. 3").
 var articleWords = map[string]bool{"article": true, "articles": true, "art": true, "art.": true, "arts": true, "arts.": true}
 
+// latinSuffixes are the multiplicative suffixes of article numbers, glued
+// to them in Swiss law ("305bis", "66abis").
+const latinSuffixes = `bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies`
+
 // numberSuffixes may follow an article number ("3 bis").
 var numberSuffixes = map[string]bool{"bis": true, "ter": true, "quater": true, "quinquies": true,
-	"sexies": true, "septies": true, "octies": true, "nonies": true, "decies": true}
+	"sexies": true, "septies": true, "octies": true, "nonies": true, "novies": true, "decies": true}
 
 var (
 	// articleNumberRe: a number made of digit groups joined by - . or /,
@@ -158,9 +162,9 @@ var (
 	articleNumberRe = regexp.MustCompile(`^(?i:(?:[a-z]{1,3}\.?\d+(?:[-./]\d+)*|\d+(?:[-./]\d+)+)(?:-[a-z])?)$`)
 	// bareNumberRe: what may follow "article": an integer, a number as
 	// above, "premier" or "1er".
-	bareNumberRe = regexp.MustCompile(`^(?i:\d+[a-z]?|premier|1er)$`)
-	// integerRe: a bare article number ("499", "3a").
-	integerRe = regexp.MustCompile(`^\d+[a-z]?$`)
+	bareNumberRe = regexp.MustCompile(`^(?i:\d+[a-z]?(?:` + latinSuffixes + `)?|premier|1er)$`)
+	// integerRe: a bare article number ("499", "3a", Swiss "305bis").
+	integerRe = regexp.MustCompile(`^\d+[a-z]?(?i:` + latinSuffixes + `)?$`)
 	// letterPrefixRe: "L." or "R" standing alone before the digits.
 	letterPrefixRe = regexp.MustCompile(`^[A-Za-z]{1,3}\.?$`)
 )
@@ -292,6 +296,12 @@ func parseQuery(q string) (*parsedQuery, error) {
 		// number and as a word: the article clause matches either.
 		if isArticleNumber(text) || integerRe.MatchString(text) {
 			end := tk.end
+			// "305 bis": the suffix belongs to the number
+			if i+1 < len(toks) && !toks[i+1].quoted && numberSuffixes[strings.ToLower(toks[i+1].text)] {
+				i++
+				text += " " + toks[i].text
+				end = toks[i].end
+			}
 			// "224-1 A": a capital letter after a code article number.
 			if i+1 < len(toks) && !toks[i+1].quoted && len(toks[i+1].text) == 1 && 'A' <= toks[i+1].text[0] &&
 				toks[i+1].text[0] <= 'H' && strings.Contains(text, "-") {

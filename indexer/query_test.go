@@ -19,6 +19,10 @@ func TestParseQuery(t *testing.T) {
 		{"225-4-1", "a:225-4-1"},
 		{"article 499", "a:499"},
 		{"art. 3 bis", "a:3 bis"},
+		{"305bis", "a:305bis"},
+		{"art. 305bis CP", "a:305bis w:CP"},
+		{"305 bis", "a:305 bis"},
+		{"260ter", "a:260ter"},
 		{"article L. 622-1", "a:L.622-1"},
 		{"L622-1 279.01", "a:L622-1 a:279.01"},
 		{"article:12", "a:12"},
@@ -58,7 +62,8 @@ func TestParseQuery(t *testing.T) {
 func TestNumberKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"225-4-1": "225-4-1", "L622-1": "l622-1", "L. 622-1": "l622-1", "L.622-1": "l622-1",
-		"279.01": "279-01", "premier": "1", "1er": "1", "3 bis": "3-bis", "499 ": "499",
+		"279.01": "279-01", "premier": "1", "1er": "1", "3 bis": "3bis", "3bis": "3bis", "3-bis": "3bis", "499 ": "499",
+		"305bis": "305bis", "66a bis": "66abis", "179novies": "179novies",
 	} {
 		if got := numberKey(in); got != want {
 			t.Errorf("numberKey(%q) = %q, want %q", in, got, want)

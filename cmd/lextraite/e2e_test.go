@@ -146,6 +146,17 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("first hit = %v", hit)
 	}
 
+	// Swiss numbers with a glued suffix, however typed: the article first.
+	for _, q := range []string{"305bis", "art.+305bis+CP", "305+bis", "art.+260ter"} {
+		var r map[string]any
+		getJSON(t, base+"/api/search?limit=1&q="+q, &r)
+		hits, _ := r["hits"].([]any)
+		want := "ch-code-penal/art-" + strings.TrimPrefix(strings.ReplaceAll(strings.TrimSuffix(q, "+CP"), "+", ""), "art.")
+		if len(hits) == 0 || hits[0].(map[string]any)["id"] != want {
+			t.Errorf("%s: first hit %v, want %s", q, hits, want)
+		}
+	}
+
 	// /api/doc
 	var doc map[string]any
 	getJSON(t, base+"/api/doc/un-protocole-traite-2000-fr", &doc)
