@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -165,7 +166,7 @@ func protocolTitleAt(text string, i int) bool {
 var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "point", "lettre", "let.", "lit.",
 	"loi", "ordonnance", "décret", "decret", "arrêté", "arrete", "ecli:", "ecw/", "cass", "cour de cassation",
 	"pourvoi", "premi", "1er", "1re", "deuxi", "second", "troisi", "quatri", "cinqui", "sixi", "septi", "huiti",
-	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg ", "l du ", "l\u00a0du",
+	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg ", "l du ", "l\u00a0du", "cpp du", "cp du", "cc du", "co du",
 	// Dutch ordinals of a « lid »: « het eerste lid van dit artikel »
 	"eerste ", "tweede ", "derde ", "vierde ", "vijfde ", "zesde ", "zevende ", "achtste ", "negende ", "tiende ", "laatste "}
 
@@ -274,7 +275,11 @@ const (
 	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:bis|ter|quater)?(?:\.|\b)(?:[\s\x{a0}\x{202f}]?[ivx]{1,4}\))?|premier)`
 	// Dutch ordinals of a « lid » (paragraph): « het eerste lid »
 	nlOrdinals = `eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste`
-	listSep    = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
+	// the last item of a list of parts after ", et": "al. 1, let. a, c
+	// et d, et 2"; a small number or a letter only, since "al. 2, et 341"
+	// goes on with the next article
+	lastSubItem = `[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:et|ou)[\s\x{a0}\x{202f}]+(?:\d{1,2}|[a-z])\b`
+	listSep     = `(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot)[\s\x{a0}\x{202f}]+)`
 )
 
 var (
@@ -293,19 +298,19 @@ var (
 	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or|of)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)`)
 	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
 	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?)|(?:` + nlOrdinals + `)(?:` + listSep + `(?:` + nlOrdinals + `))*[\s\x{a0}\x{202f}]+(?:lid|leden))`)
-	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§\.?)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `)*`)
+	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§\.?)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `|` + lastSubItem + `)*`)
 	reSubDeg  = regexp.MustCompile(`^\d+°\.?(?:` + listSep + `\d+°\.?)*`) // "2°. en 3°." in old Dutch
 	reSubRom  = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b`)
 	reSubLet  = regexp.MustCompile(`^[a-z]\)`)
-	reSubTail = regexp.MustCompile(`^(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|lettres?)\b|(?i:al\.|par\.|§\.?|let\.))[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `)*|[\s\x{a0}\x{202f}]*§\.?[\s\x{a0}\x{202f}]*` + subNum + `|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d+°(?:` + listSep + `\d+°)*|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:I|II|III|IV|V|VI|VII|VIII)(?:` + listSep + `(?:I|II|III|IV|V|VI|VII|VIII))*\b)`)
+	reSubTail = regexp.MustCompile(`^(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|lettres?)\b|(?i:al\.|par\.|§§?\.?|let\.))[\s\x{a0}\x{202f}]*` + subNum + `(?:` + listSep + subNum + `|` + lastSubItem + `)*|[\s\x{a0}\x{202f}]*§§?\.?[\s\x{a0}\x{202f}]*` + subNum + `|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d+°(?:` + listSep + `\d+°)*|[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:I|II|III|IV|V|VI|VII|VIII)(?:` + listSep + `(?:I|II|III|IV|V|VI|VII|VIII))*\b)`)
 	reParens  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]?\((?:\d{1,3}(?:\.\d)?|[a-z](?:\.\d)?|[ivx]{1,4}|[A-Z])\)`)
 
 	reLink = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:du[\s\x{a0}\x{202f}]+la|du|de[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|de[\s\x{a0}\x{202f}]+la|des|de|d['’ʼ]|of[\s\x{a0}\x{202f}]+the|of|à[\s\x{a0}\x{202f}]+l['’ʼ][\s\x{a0}\x{202f}]*|au|aux|à[\s\x{a0}\x{202f}]+la|van|dieses|di|del|della)[\s\x{a0}\x{202f}]*`)
 
 	reSelf       = regexp.MustCompile(`^(?i:(?:présente?|presente?|del[\s\x{a0}\x{202f}]+presente|della[\s\x{a0}\x{202f}]+presente)[\s\x{a0}\x{202f}]+|(?:this|the[\s\x{a0}\x{202f}]+present)[\s\x{a0}\x{202f}]+|(?:dit|deze|dieses|dieser)[\s\x{a0}\x{202f}]+)(?i:(article|articolo|artikel|artikels|paragraphe|paragraph|subparagraph|alinéa|lid|absatzes|artikels)|(code|loi|ordonnance|décret|protocole|protocol|protocollo|protokolls|convention|convenzione|übereinkommens|verdrag|traité|treaty|charte|charter|accord|agreement|chapitre|chapter|titre|section|livre|acte|act|statut|règlement|texte))`)
-	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit|ce|cet|cette)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord))`)
+	reSame       = regexp.MustCompile(`^(?i:même|meme|dudit|ledit|ladite|de[\s\x{a0}\x{202f}]+ladite|audit|ce|cet|cette)[\s\x{a0}\x{202f}]+(?i:(article)|(code|loi|ordonnance|décret|texte|protocole|convention|traité|charte|accord|chapitre|titre|section|livre))`)
 	reAnaphInstr = regexp.MustCompile(`^(?i:(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+)?(loi|ordonnance|décret|convention|code|protocole|traité|charte)[\s\x{a0}\x{202f}]+(?:précitée?|susvisée?|susmentionnée?|susdite?))`)
-	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes[\s\x{a0}\x{202f}]+communautaire|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
+	reCodeGen    = regexp.MustCompile(`^(?i:code)[\s\x{a0}\x{202f}]+(?i:(de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+pénale|des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+d['’]exécution|des[\s\x{a0}\x{202f}]+obligations|de[\s\x{a0}\x{202f}]+l['’]expropriation|du[\s\x{a0}\x{202f}]+sport|du[\s\x{a0}\x{202f}]+patrimoine|de[\s\x{a0}\x{202f}]+l['’]énergie|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+commande[\s\x{a0}\x{202f}]+publique|des[\s\x{a0}\x{202f}]+relations[\s\x{a0}\x{202f}]+entre[\s\x{a0}\x{202f}]+le[\s\x{a0}\x{202f}]+public[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+l['’]administration|de[\s\x{a0}\x{202f}]+procédure[\s\x{a0}\x{202f}]+civile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+consommation|rural|de[\s\x{a0}\x{202f}]+l['’]environnement|des[\s\x{a0}\x{202f}]+assurances|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+défense|de[\s\x{a0}\x{202f}]+l['’]éducation|des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+administrative|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+nationalité|des[\s\x{a0}\x{202f}]+obligations[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+commerciales|minier|forestier|des[\s\x{a0}\x{202f}]+transports|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+marins|des[\s\x{a0}\x{202f}]+pensions[\s\x{a0}\x{202f}]+civiles[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+militaires[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+retraite|de[\s\x{a0}\x{202f}]+l['’]urbanisme|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+construction[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]habitation|de[\s\x{a0}\x{202f}]+l['’]action[\s\x{a0}\x{202f}]+sociale[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+familles|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+collectivités[\s\x{a0}\x{202f}]+territoriales|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+propriété[\s\x{a0}\x{202f}]+intellectuelle|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+pénale[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+mineurs|pénitentiaire|pénal|civil|du[\s\x{a0}\x{202f}]+travail|de[\s\x{a0}\x{202f}]+l['’]enfant|de[\s\x{a0}\x{202f}]+protection[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+l['’]enfant|criminel|de[\s\x{a0}\x{202f}]+commerce|des[\s\x{a0}\x{202f}]+douanes[\s\x{a0}\x{202f}]+communautaire|des[\s\x{a0}\x{202f}]+douanes|de[\s\x{a0}\x{202f}]+justice[\s\x{a0}\x{202f}]+militaire|de[\s\x{a0}\x{202f}]+l['’]entrée[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+séjour[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+étrangers[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+droit[\s\x{a0}\x{202f}]+d['’]asile|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+sécurité[\s\x{a0}\x{202f}]+sociale|monétaire[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+financier|de[\s\x{a0}\x{202f}]+l['’]organisation[\s\x{a0}\x{202f}]+judiciaire|général[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+impôts|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+route|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+santé[\s\x{a0}\x{202f}]+publique|électoral|des[\s\x{a0}\x{202f}]+personnes[\s\x{a0}\x{202f}]+et[\s\x{a0}\x{202f}]+de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille|de[\s\x{a0}\x{202f}]+la[\s\x{a0}\x{202f}]+famille))`)
 	reGenInstr   = regexp.MustCompile(`^(?:la[\s\x{a0}\x{202f}]+|le[\s\x{a0}\x{202f}]+|the[\s\x{a0}\x{202f}]+|het[\s\x{a0}\x{202f}]+)?(?:(premier|second|deuxième|1er|1[\s\x{a0}]e[\s\x{a0}]r)[\s\x{a0}\x{202f}]+)?(Livre[\s\x{a0}\x{202f}]+des[\s\x{a0}\x{202f}]+procédures[\s\x{a0}\x{202f}]+fiscales|traité|Convention|Protocole|Protocol|Charte|Charter|Traité|Treaty|Pacte|Covenant|Constitution|Statut|Accord|Agreement|Arrangement|Verdrag|convention|protocole|protocol|\*?Loi|\*?Law|Act)`)
 	reStatute    = regexp.MustCompile(`^(?:L\.R\.(?:C\.)?[\s\x{a0}\x{202f}]*(?:\(\d{4}\)|\d{4})|L\.C\.[\s\x{a0}\x{202f}]*\d{4}|\(\d{4}\)|\d{4}),[\s\x{a0}\x{202f}]*ch\.[\s\x{a0}\x{202f}]*[0-9A-Z-]+(?:[\s\x{a0}\x{202f}]*\((?:\d+(?:\^?(?:er|e)\^?)?[\s\x{a0}\x{202f}]*suppl\.|[^)]{1,12})\))?,[\s\x{a0}\x{202f}]*`)
 )
@@ -326,11 +331,16 @@ func match(re *regexp.Regexp, text string, i int) int {
 // without it, and fails when nothing is left.
 func matchSub(re *regexp.Regexp, text string, i int) int {
 	e := match(re, text, i)
-	if e <= i+1 || e >= len(text) || !elidedAt(text, e-1) {
+	if e <= i+1 || e >= len(text) || !elidedAt(text, e-1) && !(isASCIILetter(text[e-1]) && isLetterAt(text, e)) {
 		return e
 	}
 	return match(re, text[:e-1], i)
 }
+
+// isASCIILetter: b is a-z or A-Z. A match that ends on such a letter
+// with a letter after it ("al. 1, dès": Go's \b is ASCII, so "d" looked
+// like a lettered point) ends inside a word.
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // elidedAt: text[k] is a lone ASCII letter followed by an apostrophe, the
 // elided "d’", "l’", "qu’".
@@ -385,6 +395,15 @@ func parseAt(text string, i int) (Citation, bool) {
 				return Citation{Start: i, End: ae, Kind: CiteArticle, ref: r}, true
 			}
 		}
+	}
+	if m := reAbbrDated.FindStringSubmatchIndex(rest); m != nil {
+		// "CPP du 5 oct. 2007": a Swiss code by its abbreviation and date
+		abbr := rest[m[2]:m[3]]
+		kind := CiteLoi
+		if strings.HasPrefix(citeAbbrevs[abbr], "code") {
+			kind = CiteCode
+		}
+		return Citation{Start: i, End: i + m[1], Kind: kind, ref: &citeRef{scope: scopeAbbr, instr: abbr, generic: citeAbbrevs[abbr]}}, true
 	}
 	if r, e := parseAct(text, i); e > 0 {
 		if a := match(reAnaph, text, e); a > 0 && wordEnd(text, a) {
@@ -449,8 +468,9 @@ func bareArticle(text string, i int) (Citation, bool) {
 		return c, true
 	case scopeSame, scopeSelf:
 		// "devenu 1240 de ce code": a renumbering names its article in
-		// the same code
-		if afterDevenu(text, i) {
+		// the same code; "12 de la présente Charte" opening a line cut
+		// after "l'article"
+		if afterDevenu(text, i) || bareListStart(text, i) {
 			return c, true
 		}
 	case scopeNone:
@@ -569,7 +589,7 @@ func isoDate(s string) string {
 // convention). A list is not read: "paragraphes 556(1) et (2)" is labelled
 // "paragraphes 556(1)" in labelled.tsv; an alternative letter is: "alinéa
 // 77b) ou f)" (heldout4.tsv).
-var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?|subsections?|paragraphs?|subparagraphs?)[\s\x{a0}]+(\d+(?:\.\d+)*)` + canPart + `(?:[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:\d+(?:\.\d+)*` + canPart + `|` + canPart + `|\([ivx]{1,5}\))|[\s\x{a0}]+(?:ou|or)[\s\x{a0}]+[a-z]{1,2}(?:\.\d+)?\))?`)
+var reCanSub = regexp.MustCompile(`^(?i:paragraphes?|alinéas?|sous-alinéas?|subsections?|paragraphs?|subparagraphs?)[\s\x{a0}]+(\d+(?:\.\d+)*)` + canPart + `(?:(?:[\s\x{a0}]+(?:à|to|ou|or|et|and)[\s\x{a0}]+|[\s\x{a0}]*,[\s\x{a0}]*)(?:\d+(?:\.\d+)*` + canPart + `|` + canPart + `|\([ivx]{1,5}\)|[a-z]{1,2}(?:\.\d+)?\)))*`)
 
 // canPart is what follows a Canadian section number in a reference to one
 // of its parts: "(1)", "(2.1)", "(5)a)", "(1)b.1)", "d.4)", "(1)a)(iii)",
@@ -589,6 +609,13 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 	if m := reCanSub.FindStringSubmatchIndex(text[i:]); m != nil && !bare {
 		r := &citeRef{arts: []string{text[i+m[2] : i+m[3]]}, sub: true}
 		end := i + m[1]
+		// "paragraphes 20(1), 20.1(1) ou 22(1)": each section of the list
+		for _, n := range reCanSection.FindAllStringSubmatch(text[i+m[3]:end], -1) {
+			if !slices.Contains(r.arts, n[1]) {
+				r.arts = append(r.arts, n[1])
+			}
+		}
+		r.rng = len(r.arts) == 2 && reCanRange.MatchString(text[i+m[3]:end])
 		// "paragraphe 64(2) de la Loi", "alinéa 145(1)b.1) de la présente loi"
 		if l := match(reLink, text, end); l > 0 {
 			if e, ok := parseInstr(text, l, r); ok {
@@ -699,6 +726,12 @@ func parseChainAt(text string, i int, bare bool) (Citation, bool) {
 			break
 		}
 		hasSub, r.sub, pos = true, true, e
+		if kwSub {
+			// "Les al. 1, let. a, c et d, et 2": the parts named after
+			if t := subTail(text, pos, r, ""); t > 0 {
+				pos = t
+			}
+		}
 		first = false
 		if !prefixOnly {
 			// "alinéa 2" alone is not a citation; keep going
@@ -807,6 +840,12 @@ func subTail(text string, i int, r *citeRef, art string) int {
 			e = matchSub(reSubParenKW, text, i)
 		}
 		if e < 0 {
+			// "5, 1, f) de la Convention": paragraph 1, letter f
+			if b := match(reSubBarePara, text, i); b > 0 && match(reLink, text, b) > 0 {
+				e = b
+			}
+		}
+		if e < 0 {
 			// "l'article 6 § de la Convention": a paragraph sign whose
 			// number the source left out
 			if l := match(reLoneSection, text, i); l > 0 && match(reLink, text, l) > 0 {
@@ -843,6 +882,18 @@ var (
 	// reEndsOrdinal: a text ends with an ordinal number, "1er", "2e".
 	reEndsOrdinal = regexp.MustCompile(`(?:^|[^\pL\d])\d+(?:er|re|e|ème)$`)
 )
+
+var (
+	// reCanSection is a further section number in a Canadian list of
+	// subsections, before its parenthesis: " ou 273.1(2)".
+	reCanSection = regexp.MustCompile(`(?:^|[\s\x{a0},])(\d+(?:\.\d+)*)\(`)
+	// reCanRange: the list is a range, "486.4(1) à 486.6(3)".
+	reCanRange = regexp.MustCompile(`^[^,]*?[\s\x{a0}](?:à|to)[\s\x{a0}]+\d`)
+)
+
+// reSubBarePara is a paragraph and its letter after an article number,
+// without keyword, commas between: ", 1, f)".
+var reSubBarePara = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*\d{1,2}[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*[a-z]\)`)
 
 // reLoneSection is a paragraph sign without its number: " §".
 var reLoneSection = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*§`)
@@ -1044,7 +1095,7 @@ func articleNumber(text string, i int) (string, int) {
 		if d := dashLen(s[p:]); d > 0 && p+d < len(s) && isDigit(s[p+d]) {
 			p += d
 			hyphen = true
-		} else if s[p] == '.' && p+1 < len(s) && isDigit(s[p+1]) {
+		} else if s[p] == '.' && p+1 < len(s) && isDigit(s[p+1]) && !gluedAlineaAt(s, p+1) {
 			p++
 		} else {
 			break
@@ -1095,12 +1146,27 @@ func articleNumber(text string, i int) (string, int) {
 	return prefix + num, i + p
 }
 
+// gluedAlineaAt: s[k:] is the number of the next alinéa glued after a
+// full stop, as Fedlex conversions write it: "art. 97 et 98.3\u00a0Les al.
+// 1…" (digits, a no-break space, a capital), not a decimal "279.01".
+func gluedAlineaAt(s string, k int) bool {
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	rest, ok := strings.CutPrefix(s[k:], "\u00a0")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
 // openParenBefore: text[:i] ends in a parenthesis opened just before
 // ("(art. 48a)"), so a ")" after a number's letter closes it and is not
 // the Canadian "77b)".
 func openParenBefore(text string, i int) bool {
 	o := strings.LastIndexByte(text[:i], '(')
-	return o >= 0 && i-o <= 12 && strings.LastIndexByte(text[:i], ')') < o
+	return o >= 0 && i-o <= 40 && strings.LastIndexByte(text[:i], ')') < o
 }
 
 // reAdditional is what joins a protocol to the treaty it supplements:
@@ -1163,6 +1229,12 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		r.scope, r.actKind, r.actNum, r.actDate, r.instr = scopeAct, a.actKind, a.actNum, a.actDate, a.instr
 		return e, true
 	}
+	if m := reFormerLaw.FindStringIndex(s); m != nil {
+		// "art. 42 ou 43, ch. 1, al. 2, de l’ancien droit": the former
+		// version of the law at hand, not a text of the base
+		r.scope, r.instr = scopeNamed, s[m[0]:m[1]]
+		return i + m[1], true
+	}
 	if e, ok := euAct(text, i, r); ok {
 		return e, true
 	}
@@ -1206,7 +1278,13 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 				if in := DefaultCatalog().lookupNamed(r.instr, false); in != nil {
 					r.scope, r.work = scopeWork, in.WorkID
 				}
-				return i + m[2] + 1 + k + 1, true
+				end := i + m[2] + 1 + k + 1
+				if c := match(reCanChapter, text, end); c > 0 {
+					// "…*, chapitre 125 des Statuts du Canada de 1980-81-82-83"
+					r.scope, r.work = scopeNamed, ""
+					end = c
+				}
+				return end, true
 			}
 		}
 		// "premier protocole additionnel à la Convention de sauvegarde…"
@@ -1242,6 +1320,12 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 	}
 	return -1, false
 }
+
+// reAbbrDated is a Swiss code named by its abbreviation and its date.
+var reAbbrDated = regexp.MustCompile(`^(CPP|CP|CC|CO)[\s\x{a0}\x{202f}]+du[\s\x{a0}\x{202f}]+` + dateRE)
+
+// reFormerLaw is the former law, as transitional provisions name it.
+var reFormerLaw = regexp.MustCompile(`^(?i:(?:l['’])?ancien[\s\x{a0}]+droit|(?:l['’])?ancienne[\s\x{a0}]+loi)\b`)
 
 // namedRef reads an instrument named by its own words after an article
 // reference ("de la Convention de Vienne", "de la Déclaration de 1789")
@@ -1365,9 +1449,12 @@ func addNames(text string, cites []Citation) []Citation {
 				start = max(0, start-90) + pm[0]
 			}
 			// "the Convention for the Protection of Human Rights and
-			// Fundamental Freedoms (1950)": its year belongs to it
+			// Fundamental Freedoms (1950)", "the Slavery Convention of
+			// 1926": its year belongs to it
 			if y := match(reYearParen, text, end); y > 0 {
 				end = y
+			} else if y := reYearAfter.FindStringSubmatchIndex(text[end:]); y != nil && strings.HasPrefix(in.Date, text[end+y[2]:end+y[3]]) {
+				end += y[1]
 			}
 		}
 		if start != m[0] {
@@ -1383,7 +1470,13 @@ func addNames(text string, cites []Citation) []Citation {
 				continue
 			}
 		}
-		extra = append(extra, Citation{Start: m[0], End: end, Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
+		st, e0 := m[0], end
+		st, end = italicTitle(text, st, end)
+		if end != e0 && chaptered(text, end) {
+			extra = append(extra, Citation{Start: st, End: end, Kind: kind, ref: &citeRef{scope: scopeNamed, instr: text[st:end]}})
+			continue
+		}
+		extra = append(extra, Citation{Start: st, End: end, Kind: kind, ref: &citeRef{scope: scopeWork, work: in.WorkID, instr: text[m[0]:m[1]]}})
 	}
 	extra = addOwnNames(text, extra, covered)
 	kept := extra[:0]
@@ -1406,7 +1499,11 @@ func addNames(text string, cites []Citation) []Citation {
 		m := [2]int{start, e}
 		k := sort.Search(len(names), func(i int) bool { return names[i].End > m[0] })
 		if k == len(names) || names[k].Start >= m[1] {
-			extra = append(extra, Citation{Start: m[0], End: e, Kind: CiteCode, ref: r})
+			st, end := italicTitle(text, m[0], e)
+			if end != e && chaptered(text, end) {
+				r = &citeRef{scope: scopeNamed, instr: text[st:end]}
+			}
+			extra = append(extra, Citation{Start: st, End: end, Kind: CiteCode, ref: r})
 		}
 	}
 	if len(extra) == 0 {
@@ -1421,6 +1518,31 @@ func addNames(text string, cites []Citation) []Citation {
 // the treaty's name: "protocole n° 1 à la ", "premier protocole
 // additionnel à la ", "Protocol No. 4 to the ".
 var reProtocolOf = regexp.MustCompile(`(?:(?i:premier|1er|second|deuxième|\d+e)[\s\x{a0}]+)?(?i:protocole|protocol)(?:[\s\x{a0}]+(?i:additionnel|facultatif|additional|optional))?(?:[\s\x{a0}]+(?:n[\s\x{a0}]?[°º]|nº|[Nn]o\.?)[\s\x{a0}]*\d+)?[\s\x{a0}]+(?:à|to)[\s\x{a0}]+(?:la[\s\x{a0}]+|the[\s\x{a0}]+)?$`)
+
+// italicTitle extends the name text[s:e] over the Markdown italics around
+// it and the Canadian chapter after them: "*Code criminel*, chapitre C-34
+// des Statuts révisés du Canada de 1970".
+func italicTitle(text string, s, e int) (int, int) {
+	if s > 0 && text[s-1] == '*' && e < len(text) && text[e] == '*' {
+		s, e = s-1, e+1
+		if c := match(reCanChapter, text, e); c > 0 {
+			e = c
+		}
+	}
+	return s, e
+}
+
+// chaptered: the name ending at e was extended over a Canadian chapter
+// (italicTitle): an older consolidation ("chapitre C-34 des Statuts
+// révisés du Canada de 1970") or another act, not the text of the base.
+func chaptered(text string, e int) bool {
+	return strings.Contains(text[max(0, e-90):e], "Statuts") || strings.Contains(text[max(0, e-90):e], "Statutes")
+}
+
+// reCanChapter is the chapter of a Canadian statute after its title:
+// ", chapitre C-34 des Statuts révisés du Canada de 1970", ", chapitre 125
+// des Statuts du Canada de 1980-81-82-83".
+var reCanChapter = regexp.MustCompile(`^,[\s\x{a0}]+(?:chapitre|chapter)[\s\x{a0}]+[A-Z]?-?\d+[\s\x{a0}]+(?:des|of[\s\x{a0}]+the)[\s\x{a0}]+(?i:Statuts[\s\x{a0}]+r[ée]vis[ée]s|Statuts|Revised[\s\x{a0}]+Statutes|Statutes)[\s\x{a0}]+(?:du|of)[\s\x{a0}]+Canada[\s\x{a0}]*(?:de|,)?[\s\x{a0}]*\d{4}(?:-\d{2})*`)
 
 // reYearParen is a year in parentheses: " (1950)".
 var reYearParen = regexp.MustCompile(`^[\s\x{a0}]?\((?:1[6-9]|20)\d\d\)`)
@@ -1491,7 +1613,15 @@ func isHeadingAt(text string, c Citation) bool {
 // a capital "Art." ending the text after a word that cannot introduce a
 // reference ("à l’Art. 5", "selon Art. 5") is the next article's heading.
 func marginalHeading(text string, c Citation) bool {
-	if !strings.HasPrefix(text[c.Start:], "Art.") || strings.TrimSpace(text[c.End:]) != "" || len(c.ref.arts) != 1 {
+	if !strings.HasPrefix(text[c.Start:], "Art.") || len(c.ref.arts) != 1 {
+		return false
+	}
+	if strings.TrimSpace(text[:c.Start]) == "" && reGluedBody.MatchString(text[c.End:]) {
+		// "Art. 1871.Quiconque…", "Art. 12\u00a0Le juge…" opening the
+		// text: the article's own number, its body glued to it
+		return true
+	}
+	if strings.TrimSpace(text[c.End:]) != "" {
 		return false
 	}
 	before := strings.TrimRight(text[:c.Start], " \t\u00a0\u202f")
@@ -1506,6 +1636,10 @@ func marginalHeading(text string, c Citation) bool {
 	w := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 	return !introWords[strings.ToLower(w)]
 }
+
+// reGluedBody is an article's body glued to its Fedlex number: ".Q",
+// "\u00a0L".
+var reGluedBody = regexp.MustCompile(`^(?:\.|\x{a0})\p{Lu}`)
 
 // introWords are the words that may introduce an article reference.
 var introWords = wordSet("a à au aux de du des d l la le les selon cf voir vu et ou en dans par sous see under in of to and or per")

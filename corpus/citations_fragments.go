@@ -64,7 +64,7 @@ func euAct(text string, i int, r *citeRef) (int, bool) {
 
 // reBareRun is the rest of a bare list of article numbers up to its
 // instrument: ", 8 et 14 de" in "…, 6, 8 et 14 de la Convention".
-var reBareRun = regexp.MustCompile(`^(?:,[\s\x{a0}]*\d{1,3}|[\s\x{a0}]+(?:et|ou)[\s\x{a0}]+\d{1,3})+[\s\x{a0}]+(?:de|du)[\s\x{a0}]`)
+var reBareRun = regexp.MustCompile(`^(?:,[\s\x{a0}]*\d{1,3}|,[\s\x{a0}]*[a-z]\)|[\s\x{a0}]+(?:et|ou)[\s\x{a0}]+\d{1,3})+[\s\x{a0}]+(?:de|du)[\s\x{a0}]`)
 
 // bareItemStart: a bare article number at text[i] may be an item of a list
 // whose keyword came before, after a comma or "et"/"ou" ("litige, 480 du

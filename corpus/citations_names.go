@@ -26,7 +26,7 @@ import (
 var instrHeads = map[string]string{
 	"convention": "", "protocole": "fr", "protocol": "", "pacte": "fr", "covenant": "en",
 	"charte": "fr", "charter": "en", "traite": "fr", "treaty": "en", "declaration": "",
-	"statut": "fr", "statute": "en", "accord": "fr", "agreement": "en", "arrangement": "",
+	"statut": "fr", "statute": "en", "accord": "fr", "agreement": "en", "arrangement": "", "statuut": "nl",
 	"verdrag": "nl", "overeenkomst": "nl", "regeling": "nl", "handvest": "nl", "verklaring": "nl",
 	"prot": "fr", "conv": "fr", "decl": "fr", // abbreviated, with their dot: « Prot. d’am. »
 }

@@ -481,6 +481,22 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"selon l’annexe ch. 2 de la L du 18\u00a0déc.\u00a02020 sur", []string{"loi:L du 18\u00a0déc.\u00a02020"}},
 		{"L du code", nil},
 		{"— 2013, ch. 16, art. 3, modifié par 2013, ch. 16, al. 36(7)b)", []string{"article:2013, ch. 16, art. 3", "article:2013, ch. 16, al. 36(7)b)"}},
+		// constructed citation strings for the forms of heldout9's and
+		// heldout10's error classes
+		{"visées aux paragraphes 26(3) ou 27.1(2) ou (3) dans", []string{"article:paragraphes 26(3) ou 27.1(2) ou (3)"}},
+		{"du *Code criminel*, chapitre C-34 des Statuts révisés du Canada de 1970, dans", []string{"code:*Code criminel*, chapitre C-34 des Statuts révisés du Canada de 1970"}},
+		{"La partie XXI.1 du *Code criminel*, dans sa version", []string{"code:*Code criminel*"}},
+		{"en vertu des art. 9 et 10.3\u00a0Les al. 1, let. a, c et d, et 2 sont", []string{"article:art. 9 et 10", "renvoi:al. 1, let. a, c et d, et 2"}},
+		{"de l’art. 4, al. 1, dès que", []string{"article:art. 4, al. 1"}},
+		{"(art. 26c à 26h).", []string{"article:art. 26c à 26h"}},
+		{"selon les art. 4 ou 5, ch. 1, al. 2, de l’ancien droit remplissent", []string{"article:art. 4 ou 5, ch. 1, al. 2, de l’ancien droit"}},
+		{"le CPP du 5\u00a0oct.\u00a02007 et", []string{"code:CPP du 5\u00a0oct.\u00a02007"}},
+		{"du code de procédure pénale et 5, 1, f) de la Convention européenne des droits de l'homme", []string{"code:code de procédure pénale", "article:5, 1, f) de la Convention européenne des droits de l'homme"}},
+		{"as defined in the Slavery Convention of 1926, the", []string{"traite:Slavery Convention of 1926"}},
+		{"L'article 6 de ce chapitre, qui", []string{"renvoi:article 6 de ce chapitre"}},
+		{"du code des procédures civiles d'exécution", []string{"code:code des procédures civiles d'exécution"}},
+		{"van artikel 35 van het Statuut van de Internationale Arbeidsorganisatie, moet", []string{"article:artikel 35 van het Statuut van de Internationale Arbeidsorganisatie"}},
+		{"Art. 1871.Quiconque commet", nil},
 		{"sera puni de cinq ans. (Article 12)", nil},
 		{"prévue par l'article 12 (article 13)", []string{"article:article 12", "article:article 13"}},
 	}
@@ -506,6 +522,25 @@ func TestSwissChiffres(t *testing.T) {
 		"art. 735c, ch. 1, 5 et 6, CO":                         "735c",
 		"art. 91, al. 1, ch. 1, 163, al. 2, et 341, al. 1, LP": "91|163|341",
 		"art. 156, ch. 2 à 4":                                  "156",
+	} {
+		cs := ExtractCitations(text, "fr")
+		if len(cs) != 1 || strings.Join(cs[0].ref.arts, "|") != want {
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.Text+" "+strings.Join(c.ref.arts, "|"))
+			}
+			t.Errorf("%q : %q, attendu les articles %s", text, got, want)
+		}
+	}
+}
+
+// TestCanadianSectionLists: every section of a Canadian list of
+// subsections is a target (constructed citation strings).
+func TestCanadianSectionLists(t *testing.T) {
+	for text, want := range map[string]string{
+		"aux paragraphes 26(3) ou 27.1(2) ou (3) dans":    "26|27.1",
+		"paragraphes 20(1), 20.1(1) ou 20.4(1) de la Loi": "20|20.1|20.4",
+		"paragraphe 12(3) de la Loi":                      "12",
 	} {
 		cs := ExtractCitations(text, "fr")
 		if len(cs) != 1 || strings.Join(cs[0].ref.arts, "|") != want {
