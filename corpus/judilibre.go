@@ -88,7 +88,7 @@ func (j *judilibreDecision) doc(u unit) *Document {
 func loadJudilibreDecision(u unit, data []byte) ([]*Document, error) {
 	var j judilibreDecision
 	if err := json.Unmarshal(data, &j); err != nil {
-		return nil, fmt.Errorf("%w : décision Judilibre invalide : %v", ErrCorrupt, err)
+		return nil, fmt.Errorf("%w : décision Judilibre invalide : %s", ErrCorrupt, jsonProblem(data, err))
 	}
 	if strings.TrimSpace(j.Text) == "" {
 		return nil, ErrEmpty
@@ -307,7 +307,7 @@ func loadJudilibreList(u unit, data []byte) ([]*Document, error) {
 		Results  []judilibreDecision `json:"results"`
 	}
 	if err := json.Unmarshal(data, &list); err != nil {
-		return nil, fmt.Errorf("%w : liste Judilibre invalide : %v", ErrCorrupt, err)
+		return nil, fmt.Errorf("%w : liste Judilibre invalide : %s", ErrCorrupt, jsonProblem(data, err))
 	}
 	items := append(list.Resolved, list.Results...)
 	if len(items) == 0 {

@@ -933,7 +933,7 @@ var errJSONShape = errors.New("JSON d'une forme inconnue (attendu : décision Ju
 func loadJSON(u unit, data []byte) ([]*Document, error) {
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("%w : JSON invalide : %v", ErrCorrupt, err)
+		return nil, fmt.Errorf("%w : JSON invalide : %s", ErrCorrupt, jsonProblem(data, err))
 	}
 	if _, ok := probe["resolved"]; ok {
 		return loadJudilibreList(u, data)

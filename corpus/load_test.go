@@ -52,11 +52,11 @@ func TestLoadEdgeCases(t *testing.T) {
 			t.Errorf("UTF-16 text not decoded: %q", d.Title)
 		}
 	}
-	if len(ids) != 4 { // foo, Foo, foo-2, unicode
+	if len(ids) != 5 { // foo, Foo, foo-2, unicode, bad (indexed without its invalid metadata)
 		t.Errorf("documents %v", ids)
 	}
 	reasons := map[string]string{}
-	for _, s := range rep.Skipped {
+	for _, s := range append(rep.Skipped, rep.Warnings...) {
 		reasons[s.Path] = s.Reason
 		if strings.Contains(s.Reason, root) {
 			t.Errorf("reason shows the server path: %s", s.Reason)
@@ -64,10 +64,10 @@ func TestLoadEdgeCases(t *testing.T) {
 	}
 	for _, want := range []string{"bad.txt", "lien.md", "idx"} {
 		if reasons[want] == "" {
-			t.Errorf("%s not reported (skipped: %v)", want, reasons)
+			t.Errorf("%s not reported (skipped and warnings: %v)", want, reasons)
 		}
 	}
-	if !strings.Contains(reasons["bad.txt"], "jurisdiction") {
+	if !strings.Contains(reasons["bad.txt"], "jurisdiction") || !strings.Contains(reasons["bad.txt"], "ce jour n'existe pas") {
 		t.Errorf("bad sidecar reason: %q", reasons["bad.txt"])
 	}
 }

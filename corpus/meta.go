@@ -61,8 +61,11 @@ func DefaultOverlay() fs.FS {
 
 // readMeta parses a YAML metadata file. A missing file returns nil, nil.
 // French key names are accepted (metaAliases); unknown keys do not stop
-// the file but are kept in the Meta's warnings, with a suggestion. All the
-// invalid values of a file are reported at once, on one line.
+// the file but are kept in the Meta's warnings, with a suggestion. Nothing
+// in a sidecar keeps its text out of the index: invalid values are
+// dropped and a file that is not valid YAML is ignored, each reported at
+// once, on one line, among the warnings. Only a file that cannot be read
+// is an error.
 func readMeta(fsys fs.FS, name string) (*Meta, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -73,25 +76,26 @@ func readMeta(fsys fs.FS, name string) (*Meta, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(b, &root); err != nil {
-		return nil, fmt.Errorf("métadonnées %s : YAML invalide : %s", name, oneLine(err.Error()))
+		return ignoredMeta(name, "YAML invalide : "+oneLine(err.Error())), nil
 	}
 	var m Meta
 	if len(root.Content) > 0 {
 		doc := root.Content[0]
 		if doc.Kind != yaml.MappingNode {
-			return nil, fmt.Errorf("métadonnées %s : YAML invalide : attendu des lignes « clé: valeur »", name)
+			return ignoredMeta(name, "YAML invalide : attendu des lignes « clé: valeur »"), nil
 		}
 		var problems []string
 		m.warnings, problems = normalizeMetaKeys(doc, "")
 		if len(problems) > 0 {
-			return nil, fmt.Errorf("métadonnées %s : %s", name, strings.Join(problems, " ; "))
+			return ignoredMeta(name, strings.Join(problems, " ; ")), nil
 		}
 		if err := doc.Decode(&m); err != nil {
-			return nil, fmt.Errorf("métadonnées %s : YAML invalide : %s", name, oneLine(err.Error()))
+			return ignoredMeta(name, "YAML invalide : "+oneLine(err.Error())), nil
 		}
 	}
-	if errs := m.validate(); len(errs) > 0 {
-		return nil, fmt.Errorf("métadonnées %s : %s", name, strings.Join(errs, " ; "))
+	if errs := m.sanitize(); len(errs) > 0 {
+		// the text is indexed all the same, without the invalid values
+		m.warnings = append(m.warnings, strings.Join(errs, " ; ")+" : valeur(s) ignorée(s), le texte est indexé sans elle(s)")
 	}
 	m.warnings = append(m.warnings, m.futureDates(time.Now(), "")...)
 	for i, w := range m.warnings {
@@ -208,27 +212,51 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// validate checks codes against the Contracts of DESIGN.md and returns
-// every problem found.
-func (m *Meta) validate() []string {
+// ignoredMeta is the metadata of a sidecar that cannot be used at all:
+// none, and a warning that says why.
+func ignoredMeta(name, why string) *Meta {
+	return &Meta{warnings: []string{fmt.Sprintf("métadonnées %s : %s : fichier ignoré, le texte est indexé sans lui", name, why)}}
+}
+
+// sanitize checks the values against the Contracts of DESIGN.md, clears
+// every invalid one and returns what was wrong with each.
+func (m *Meta) sanitize() []string {
 	var errs []string
 	if m.ID != "" && Slug(m.ID) != m.ID {
 		errs = append(errs, fmt.Sprintf("id %q : seuls a-z, 0-9 et - sont permis", m.ID))
+		m.ID = ""
 	}
 	if m.Kind != "" && !validKind(m.Kind) {
-		errs = append(errs, fmt.Sprintf("kind %q inconnu (attendu : %s)", m.Kind, strings.Join(Kinds, ", ")))
+		if k, ok := KindOf(m.Kind); ok {
+			m.Kind = k // "Loi", "decret": the code it names
+		} else {
+			errs = append(errs, fmt.Sprintf("kind %q inconnu (attendu : %s)", m.Kind, strings.Join(Kinds, ", ")))
+			m.Kind = ""
+		}
 	}
 	if m.Jurisdiction != "" && !ValidJurisdiction(m.Jurisdiction) {
-		errs = append(errs, fmt.Sprintf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction))
+		if l := strings.ToLower(m.Jurisdiction); ValidJurisdiction(l) && len(l) <= 3 {
+			m.Jurisdiction = l // "ML"
+		} else {
+			errs = append(errs, fmt.Sprintf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction))
+			m.Jurisdiction = ""
+		}
 	}
 	if m.Language != "" && !ValidLanguage(m.Language) {
-		errs = append(errs, fmt.Sprintf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language))
+		if l := strings.ToLower(m.Language); ValidLanguage(l) {
+			m.Language = l // "FR"
+		} else {
+			errs = append(errs, fmt.Sprintf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language))
+			m.Language = ""
+		}
 	}
 	if m.Date != "" && !validDate(m.Date) {
-		errs = append(errs, fmt.Sprintf("date %q : attendu AAAA-MM-JJ (ou AAAA-MM, AAAA)", m.Date))
+		errs = append(errs, dateProblem(m.Date))
+		m.Date = ""
 	}
 	if m.Authority != "" && m.Authority != AuthorityOfficiel && m.Authority != AuthorityTranscription {
 		errs = append(errs, fmt.Sprintf("authority %q : attendu officiel ou transcription", m.Authority))
+		m.Authority = ""
 	}
 	langs := make([]string, 0, len(m.Languages))
 	for lang := range m.Languages {
@@ -237,7 +265,7 @@ func (m *Meta) validate() []string {
 	slices.Sort(langs)
 	for _, lang := range langs {
 		if sub := m.Languages[lang]; sub != nil {
-			for _, e := range sub.validate() {
+			for _, e := range sub.sanitize() {
 				errs = append(errs, "languages."+lang+"."+e)
 			}
 		}
@@ -280,6 +308,17 @@ func (m *Meta) futureDates(now time.Time, prefix string) []string {
 	}
 	return out
 }
+
+// dateProblem says what is wrong with a date that validDate refuses: its
+// shape, or a day that does not exist ("2024-02-31").
+func dateProblem(d string) string {
+	if reDateShape.MatchString(d) {
+		return fmt.Sprintf("date %q : ce jour n'existe pas", d)
+	}
+	return fmt.Sprintf("date %q : attendu AAAA-MM-JJ (ou AAAA-MM, AAAA)", d)
+}
+
+var reDateShape = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
 
 // validDate accepts an ISO 8601 calendar date "YYYY-MM-DD", "YYYY-MM" or
 // "YYYY" that exists.

@@ -37,6 +37,11 @@ func TestReasonsAreFrenchAndPrecise(t *testing.T) {
 	write(t, dir, "faux.pdf", "Ceci n'est pas un PDF, texte synthétique.\n")
 	write(t, dir, "bombe.pdf", string(flatePDF(bytes.Repeat([]byte(" "), 3<<20))))
 	write(t, dir, "scan.pdf", string(hostilePDF("", "")))
+	// synthetic JSON: UTF-16, broken syntax, a field of the wrong type, cut short
+	write(t, dir, "utf16.json", "\xff\xfe\x00\x00")
+	write(t, dir, "syntaxe.json", "{\n \"a\": [1,\n}")
+	write(t, dir, "type.json", `{"text": 3}`)
+	write(t, dir, "coupe.json", `{"text": "Texte synthétique`)
 	rep, err := LoadDir(dir, Options{OCR: OCRConfig{Disabled: true}})
 	if err != nil {
 		t.Fatal(err)
@@ -46,10 +51,14 @@ func TestReasonsAreFrenchAndPrecise(t *testing.T) {
 		got[s.Path] = s
 	}
 	want := map[string]struct{ code, text string }{
-		"tronque.pdf": {"corrupt", "PDF"},
-		"faux.pdf":    {"corrupt", "pas un fichier PDF"},
-		"bombe.pdf":   {"corrupt", "PDF anormal : flux décompressé trop grand"},
-		"scan.pdf":    {"no-text", "reconnaissance de caractères désactivée"},
+		"tronque.pdf":  {"corrupt", "PDF"},
+		"faux.pdf":     {"corrupt", "pas un fichier PDF"},
+		"bombe.pdf":    {"corrupt", "PDF anormal : flux décompressé trop grand"},
+		"scan.pdf":     {"no-text", "reconnaissance de caractères désactivée"},
+		"utf16.json":   {"corrupt", "l'enregistrer en UTF-8"},
+		"syntaxe.json": {"corrupt", "syntaxe incorrecte ligne 3, colonne 1"},
+		"type.json":    {"corrupt", "le champ « text » n'a pas le type attendu (nombre au lieu de texte)"},
+		"coupe.json":   {"corrupt", "fichier tronqué"},
 	}
 	for p, w := range want {
 		s, ok := got[p]
@@ -61,7 +70,7 @@ func TestReasonsAreFrenchAndPrecise(t *testing.T) {
 		if s.Code != w.code || !strings.Contains(s.Reason, w.text) {
 			t.Errorf("%s: %s %q, want %s containing %q", p, s.Code, s.Reason, w.code, w.text)
 		}
-		for _, en := range []string{"malformed", "not a PDF", "without text", "turned off", "reading at offset", "library"} {
+		for _, en := range []string{"malformed", "not a PDF", "without text", "turned off", "reading at offset", "library", "invalid character", "looking for", "unexpected", "cannot unmarshal"} {
 			if strings.Contains(s.Reason, en) {
 				t.Errorf("%s: English in reason %q", p, s.Reason)
 			}

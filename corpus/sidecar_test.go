@@ -59,22 +59,48 @@ func TestMetaFutureDates(t *testing.T) {
 func TestSidecarReportsAllErrorsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "texte.txt", "Texte synthétique.\n")
-	write(t, dir, "texte.meta.yaml", "kind: roman\njurisdiction: Mali\ndate: 12/07/2099\nlanguage: français\n")
+	write(t, dir, "texte.meta.yaml", "kind: roman\njurisdiction: Mali\ndate: 12/07/2099\nlanguage: français\ntitle: Titre synthétique\n")
+	write(t, dir, "jour.txt", "Texte synthétique.\n")
+	write(t, dir, "jour.meta.yaml", "date: 2024-02-31\ntype: Loi\njuridiction: ML\n")
+	write(t, dir, "casse.txt", "Texte synthétique.\n")
+	write(t, dir, "casse.meta.yaml", "title: [pas fermé\n")
 	rep, err := LoadDir(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Skipped) != 1 {
-		t.Fatalf("skipped %+v", rep.Skipped)
+	// nothing in a sidecar keeps a text out of the index
+	if len(rep.Skipped) != 0 || len(rep.Documents) != 3 {
+		t.Fatalf("skipped %+v, %d documents", rep.Skipped, len(rep.Documents))
 	}
-	r := rep.Skipped[0].Reason
-	for _, want := range []string{"kind \"roman\"", "jurisdiction \"Mali\"", "date \"12/07/2099\"", "language \"français\""} {
-		if !strings.Contains(r, want) {
-			t.Errorf("reason lacks %s: %s", want, r)
+	warn := map[string]string{}
+	for _, w := range rep.Warnings {
+		warn[w.Path] += w.Reason
+		if strings.Contains(w.Reason, "\n") {
+			t.Errorf("multi-line reason %q", w.Reason)
 		}
 	}
-	if strings.Contains(r, "\n") {
-		t.Errorf("multi-line reason %q", r)
+	for path, wants := range map[string][]string{
+		"texte.txt": {"kind \"roman\"", "jurisdiction \"Mali\"", "date \"12/07/2099\" : attendu AAAA-MM-JJ", "language \"français\"", "valeur(s) ignorée(s)"},
+		"jour.txt":  {"date \"2024-02-31\" : ce jour n'existe pas"},
+		"casse.txt": {"YAML invalide", "fichier ignoré, le texte est indexé sans lui"},
+	} {
+		for _, want := range wants {
+			if !strings.Contains(warn[path], want) {
+				t.Errorf("%s: warnings lack %q: %q", path, want, warn[path])
+			}
+		}
+	}
+	for _, d := range rep.Documents {
+		switch d.Source {
+		case "texte.txt":
+			if d.Title != "Titre synthétique" || d.Kind == "roman" || d.Jurisdiction == "Mali" {
+				t.Errorf("valid values not kept or invalid ones applied: %+v", d)
+			}
+		case "jour.txt":
+			if d.Date != "" || d.Kind != KindLoi || d.Jurisdiction != "ml" {
+				t.Errorf("jour.txt: date %q kind %q jurisdiction %q", d.Date, d.Kind, d.Jurisdiction)
+			}
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -264,7 +265,7 @@ func TestQueryOperators(t *testing.T) {
 func TestBadQueries(t *testing.T) {
 	_, ix := buildTest(t, testDocs(t))
 	for _, q := range []string{
-		"*traite", "?raite", "/tr.*e/", "/traite des/", `"traite des`, "traite~2", "tr*te",
+		"*traite", "/tr.*e/", "/traite des/", `"traite des`, "traite~2", "tr*te",
 		"tr*", "OR traite", "traite OR", "traite OR -trafic", "type:inconnu", "annee:12",
 		"juridiction:", strings.Repeat("a ", 51), strings.Repeat("é", 501),
 		"-", "+", "- -", "AND", "ET +", // operators alone: not the whole corpus
@@ -283,6 +284,20 @@ func TestBadQueries(t *testing.T) {
 		if _, err := ix.Search(context.Background(), r); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("%+v: err %v", r, err)
 		}
+	}
+}
+
+// TestQuestionMark: a question's "?" is punctuation, not a joker.
+func TestQuestionMark(t *testing.T) {
+	_, ix := buildTest(t, testDocs(t))
+	want := hitIDs(doSearch(t, ix, Request{Query: "traite des personnes"}))
+	for _, q := range []string{"traite des personnes ?", "traite des personnes?", "? traite des personnes", "traite des ?personnes"} {
+		if got := hitIDs(doSearch(t, ix, Request{Query: q})); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", q, got, want)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "!!!???...,,,;;"}); err != nil && strings.Contains(err.Error(), "joker") {
+		t.Errorf("punctuation only: %v", err)
 	}
 }
 

@@ -380,14 +380,17 @@ func nextIsNumber(toks []token) bool {
 // wordTerm classifies a plain word: prefix (trafi*), fuzzy (trafik~), or
 // word; it refuses jokers elsewhere than at the end.
 func wordTerm(w string) (term, error) {
+	// "?" is no joker here: "quelle peine pour la traite ?", "esclavage?"
+	// are questions, their question mark is punctuation
+	w = strings.ReplaceAll(w, "?", "")
 	if w == "" {
 		return term{}, nil
 	}
-	if w[0] == '*' || w[0] == '?' {
-		return term{}, badQuery("un joker (* ou ?) ne peut pas commencer un mot (« %s »)", w)
+	if w[0] == '*' {
+		return term{}, badQuery("le joker * ne peut pas commencer un mot (« %s ») : il suit au moins %d lettres (« trafi* »)", w, minPrefix)
 	}
 	if base, fz, ok := strings.Cut(w, "~"); ok {
-		if strings.ContainsAny(base, "*?") {
+		if strings.Contains(base, "*") {
 			return term{}, badQuery("joker et approximation (~) ne se combinent pas (« %s »)", w)
 		}
 		switch fz {
@@ -401,9 +404,9 @@ func wordTerm(w string) (term, error) {
 		}
 		return term{}, badQuery("approximation limitée à ~1 (« %s »)", w)
 	}
-	if strings.ContainsAny(w, "*?") {
+	if strings.Contains(w, "*") {
 		base := strings.TrimSuffix(w, "*")
-		if strings.ContainsAny(base, "*?") {
+		if strings.Contains(base, "*") {
 			return term{}, badQuery("le joker * n'est accepté qu'en fin de mot (« %s »)", w)
 		}
 		if utf8.RuneCountInString(base) < minPrefix {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -314,10 +316,23 @@ var skipAdvice = map[string][2]string{
 	"meta":         {"fichier .meta.yaml à corriger", "Corriger la clé ou la valeur signalée, puis relancer l'indexation."},
 }
 
+// capitalized returns s with its first letter in upper case.
+func capitalized(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 func skippedViews(in []corpus.Skipped) []skippedView {
 	out := make([]skippedView, 0, len(in))
 	for _, sk := range in {
 		v := skippedView{Path: sk.Where(), Reason: strings.Join(strings.Fields(sk.Reason), " ")}
+		// the kind column already says it: « format non pris en charge :
+		// format non pris en charge : … » reads once
+		for _, e := range []error{corpus.ErrCorrupt, corpus.ErrUnsupported} {
+			if r, ok := strings.CutPrefix(v.Reason, e.Error()+" : "); ok {
+				v.Reason = capitalized(r)
+			}
+		}
 		if a, ok := skipAdvice[sk.Code]; ok {
 			v.Kind, v.Remedy = a[0], a[1]
 		} else {

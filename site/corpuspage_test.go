@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"lextraite/corpus"
 	"lextraite/indexer"
 )
 
@@ -64,5 +65,17 @@ func TestCorpusPageFilters(t *testing.T) {
 				t.Errorf("%s: %q present", c.target, s)
 			}
 		}
+	}
+}
+
+// TestSkippedViewsSayKindOnce: the kind column names the problem; the
+// reason does not repeat it.
+func TestSkippedViewsSayKindOnce(t *testing.T) {
+	v := skippedViews([]corpus.Skipped{
+		{Path: "a.json", Code: "corrupt", Reason: corpus.ErrCorrupt.Error() + " : JSON invalide : fichier tronqué"},
+		{Path: "b.doc", Code: "unsupported", Reason: corpus.ErrUnsupported.Error() + " : .doc (Word)"},
+	})
+	if v[0].Reason != "JSON invalide : fichier tronqué" || v[1].Reason != ".doc (Word)" || v[0].Kind != "fichier endommagé" {
+		t.Errorf("views = %+v", v)
 	}
 }
