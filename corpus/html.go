@@ -61,7 +61,7 @@ func htmlBlocks(sel *goquery.Selection) []block {
 	flush := func() {
 		t := strings.Join(strings.Fields(cur.String()), " ")
 		if t != "" {
-			out = append(out, block{level: level, text: t})
+			out = append(out, block{level: level, text: t, converted: true})
 		}
 		cur.Reset()
 		level = 0

@@ -97,7 +97,7 @@ func markdownBlocks(src []byte) []block {
 				}
 			case *ast.Heading:
 				if details == 0 {
-					out = append(out, block{level: c.Level, text: inlineText(c, src)})
+					out = append(out, block{level: c.Level, text: inlineText(c, src), converted: true})
 				}
 			case *ast.Paragraph, *ast.TextBlock:
 				if details == 0 {

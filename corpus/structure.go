@@ -31,6 +31,10 @@ type block struct {
 	// shallower folder (a loose article of a livre after the folder of one
 	// of its chapitres) and must not inherit the chapitre.
 	closeDivisions bool
+	// converted marks a heading whose level a conversion chose (Markdown,
+	// HTML): the division words may overrule it (see pushDivision). The
+	// levels of a folder tree or of the LIMS XML are the source's own.
+	converted bool
 }
 
 // articleNumberPattern matches an article number as written, at the start of the
@@ -161,6 +165,7 @@ func romanValue(s string) int {
 // pathEntry is one open division while splitting.
 type pathEntry struct {
 	level  int // heading level, or 7 for divisions found in plain text
+	rank   int // divisionRank of its kind; 0 for a group or an annex
 	label  string
 	anchor string
 	node   *Node
@@ -314,22 +319,42 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 		awaitHeading = false
 		path = append(path, pathEntry{level: level, label: heading, anchor: anchor, annex: true})
 	}
-	pushDivision := func(level int, label, title string) {
+	pushDivision := func(level int, label, title string, ranked bool) {
 		flush()
-		for len(path) > 0 && path[len(path)-1].level >= level {
+		n := divisionNode(label, title)
+		rank := 0
+		if ranked {
+			rank = divisionRank[n.Kind]
+		}
+		for len(path) > 0 {
+			top := path[len(path)-1]
+			if top.rank > 0 && rank > 0 && top.rank != rank {
+				// the words decide where the heading levels of a
+				// conversion contradict them: a titre never holds a
+				// partie ("## Partie 2" after "# Titre 7"), a livre or a
+				// partie holds the titres that follow ("# Titre 1"
+				// after "## Partie 1")
+				if top.rank > rank {
+					path = path[:len(path)-1]
+					continue
+				}
+				break
+			}
+			if top.level < level {
+				break
+			}
 			path = path[:len(path)-1]
 		}
 		full := label
 		if title != "" {
 			full = label + " — " + title
 		}
-		n := divisionNode(label, title)
 		n.Anchor = divisionAnchor(label)
 		if n.Kind == NodeGroupe && n.Label == "" {
 			n.Anchor = groupAnchor(full)
 		}
 		addNode(n, path)
-		path = append(path, pathEntry{level: level, label: full, anchor: divisionAnchor(label), node: n,
+		path = append(path, pathEntry{level: level, rank: rank, label: full, anchor: divisionAnchor(label), node: n,
 			appendix: reAppendixDivision.MatchString(label)})
 	}
 
@@ -402,7 +427,7 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 						}
 					}
 				}
-				pushDivision(b.level, label, title)
+				pushDivision(b.level, label, title, b.converted)
 				continue
 			}
 			if cur != nil && b.level > curLevel {
@@ -414,7 +439,7 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 				pre = append(pre, text)
 				continue
 			}
-			pushDivision(b.level, text, "")
+			pushDivision(b.level, text, "", b.converted)
 			continue
 		}
 		awaitHeading = false
@@ -424,7 +449,7 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 				continue
 			}
 			if label, title, ok := divisionHead(text); ok && isDivisionLine(text) && !reRoman.MatchString(text) {
-				pushDivision(7, label, title)
+				pushDivision(7, label, title, true)
 				continue
 			}
 		}
@@ -437,6 +462,16 @@ func splitOutline(docID, source string, blocks []block, opt splitOptions) (pream
 	flush()
 	uniqueDivisionAnchors(outline, map[string]bool{}, "")
 	return strings.TrimSpace(strings.Join(pre, "\n\n")), provs, outline
+}
+
+// divisionRank orders the division kinds from the largest (1) down, as
+// French, Swiss and West African codes nest them: livre or partie (their
+// order varies: « Partie législative, Livre II » in France, « Livre 1,
+// Partie 1 » in Switzerland), titre, chapitre, section, sous-section,
+// paragraphe. Groups and annexes have no rank.
+var divisionRank = map[string]int{
+	NodeLivre: 1, NodePartie: 1, NodeTitre: 3, NodeChapitre: 5,
+	NodeSection: 6, NodeSousSection: 7, NodeParagraphe: 8,
 }
 
 // groupAnchor gives the anchor of a heading without a division word:
