@@ -166,7 +166,7 @@ func protocolTitleAt(text string, i int) bool {
 var triggerPrefixes = []string{"art", "al.", "alin", "par", "sub", "sous-al", "point", "lettre", "let.", "lit.",
 	"loi", "ordonnance", "décret", "decret", "arrêté", "arrete", "ecli:", "ecw/", "cass", "cour de cassation",
 	"pourvoi", "premi", "1er", "1re", "deuxi", "second", "troisi", "quatri", "cinqui", "sixi", "septi", "huiti",
-	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg ", "l du ", "l\u00a0du", "cpp du", "cp du", "cc du", "co du",
+	"neuvi", "dixi", "derni", "deux ", "trois ", "quatre ", "avant-derni", "même", "meme", "l.r.", "l.c.", "§", "lf ", "rg ", "l du ", "l\u00a0du", "cpp du", "cp du", "cc du", "co du", "af du", "o du ", "o\u00a0du", "of du",
 	// Dutch ordinals of a « lid »: « het eerste lid van dit artikel »
 	"eerste ", "tweede ", "derde ", "vierde ", "vijfde ", "zesde ", "zevende ", "achtste ", "negende ", "tiende ", "laatste "}
 
@@ -272,7 +272,7 @@ const (
 	// a part: "2", "1er", "1 a)", "b) (i)", Canadian "(2.1)", "(1)a)(iii)", "d.4)"
 	subParen  = `\((?:[a-z0-9]{1,4}|\d+\.\d+)\)`
 	subLetter = `[a-z]{1,2}(?:\.\d+)?\)`
-	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:bis|ter|quater)?(?:\.|\b)(?:[\s\x{a0}\x{202f}]?[ivx]{1,4}\))?|premier)`
+	subNum    = `(?:\d+(?:er|re|<sup>er</sup>)?(?:bis|ter|quater|quinquies|sexies)?(?:[\s\x{a0}\x{202f}.]?(?:` + subParen + `|` + subLetter + `))*|` + subLetter + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*|` + subParen + `(?:[\s\x{a0}\x{202f}]?` + subParen + `)*(?:` + subLetter + `(?:` + subParen + `)*)?|[a-z](?:bis|ter|quater)?(?:\.|\b)(?:[\s\x{a0}\x{202f}]?[ivx]{1,4}\))?|premier)`
 	// Dutch ordinals of a « lid » (paragraph): « het eerste lid »
 	nlOrdinals = `eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste`
 	// the last item of a list of parts after ", et": "al. 1, let. a, c
@@ -291,12 +291,12 @@ var (
 	reRG      = regexp.MustCompile(`^RG[\s\x{a0}\x{202f}]*(?:n[\s\x{a0}\x{202f}]?[°º][\s\x{a0}\x{202f}]*)?(\d{2}/\d{4,6})`)
 	rePourvoi = regexp.MustCompile(`^(?i:pourvois?)[\s\x{a0}\x{202f}]+(?:n[\s\x{a0}\x{202f}]?[°º]|no|numéro)[\s\x{a0}\x{202f}]*([A-Z]?[\s\x{a0}\x{202f}]?\d{2}-\d{2}\.\d{3})`)
 
-	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?|(?-i:L))(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
+	reAct   = regexp.MustCompile(`^(?i:((?-i:LF|AF|OF|ACF)|loi(?:[\s\x{a0}\x{202f}]+(?:organique|fédérale))?|arr[êe]t[ée][\s\x{a0}\x{202f}]+fédéral|ordonnance|d[ée]cret(?:-loi)?|arr[êe]t[ée](?:[\s\x{a0}\x{202f}]+(?:interminist[ée]riel|minist[ée]riel))?|(?-i:L|O))(?:[\s\x{a0}\x{202f}]+(?:(?:n[\s\x{a0}\x{202f}]?[°º]|nº|no\.?|numéro)[\s\x{a0}\x{202f}]*(\d+(?:[\s\x{a0}\x{202f}]?[-–‑‐/.][\s\x{a0}\x{202f}]?[0-9A-Z]+)+|\d{2,})|(\d{2,4}[-–‑‐/]\d+(?:[-–‑‐/][0-9A-Z]+)*))\b)?(?:[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]+(?:du[\s\x{a0}\x{202f}]+)?(` + dateRE + `))?)`)
 	reAnaph = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*,?[\s\x{a0}\x{202f}]*(?i:ci-dessus|ci-dessous|ci-avant|ci-après|ci-contre|above|below|précitée?s?|susvisée?s?|susmentionnée?s?|susdite?s?)`)
 
 	reArtKW   = regexp.MustCompile(`^(?:(?i:même|présent|this|dudit)[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rtt\.|[Aa]rtikel(?:en)?|[Aa]rticol[oi])`)
-	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or|of)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)`)
-	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot)[\s\x{a0}\x{202f}]+`)
+	reArtSep  = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:(?:et|ou|and|or|of)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+(?:et|ou|à|and|or|to|tot[\s\x{a0}\x{202f}]+en[\s\x{a0}\x{202f}]+met|en|tot|e)[\s\x{a0}\x{202f}]+(?:(?:l['’]|les[\s\x{a0}\x{202f}]+)?(?:[Aa]rticles?|[Aa]rt\.)[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)`)
+	reRangeW  = regexp.MustCompile(`^[\s\x{a0}\x{202f}]+(?:à|to|tot(?:[\s\x{a0}\x{202f}]+en[\s\x{a0}\x{202f}]+met)?)[\s\x{a0}\x{202f}]+`)
 	reSubOrd  = regexp.MustCompile(`^(?i:` + ordinals + `(?:` + listSep + ordinals + `)*[\s\x{a0}\x{202f}]+(?:alinéas?|al\.|paragraphes?|phrases?)|(?:` + nlOrdinals + `)(?:` + listSep + `(?:` + nlOrdinals + `))*[\s\x{a0}\x{202f}]+(?:lid|leden))`)
 	reSubKW   = regexp.MustCompile(`^(?:(?i:alinéas?|paragraphes?|points?|paragraphs?|subparagraphs?|sous-alinéas?|lettres?)[\s\x{a0}\x{202f}]+|(?i:al\.|par\.|let\.|lit\.|§\.?)[\s\x{a0}\x{202f}]*)` + subNum + `(?:` + listSep + subNum + `|` + lastSubItem + `)*`)
 	reSubDeg  = regexp.MustCompile(`^\d+°\.?(?:` + listSep + `\d+°\.?)*`) // "2°. en 3°." in old Dutch
@@ -331,6 +331,14 @@ func match(re *regexp.Regexp, text string, i int) int {
 // without it, and fails when nothing is left.
 func matchSub(re *regexp.Regexp, text string, i int) int {
 	e := match(re, text, i)
+	if e > i+1 && e < len(text) && isDigit(text[e-1]) && isLetterAt(text, e) {
+		// "al. 1, 2e phrase": "2" is the start of an ordinal, not an item
+		k := e
+		for k > i && isDigit(text[k-1]) {
+			k--
+		}
+		return match(re, text[:k], i)
+	}
 	if e <= i+1 || e >= len(text) || !elidedAt(text, e-1) && !(isASCIILetter(text[e-1]) && isLetterAt(text, e)) {
 		return e
 	}
@@ -464,7 +472,7 @@ func bareArticle(text string, i int) (Citation, bool) {
 		return Citation{}, false
 	}
 	switch c.ref.scope {
-	case scopeCode, scopeWork, scopeAct:
+	case scopeCode, scopeWork, scopeAct, scopeNamed:
 		return c, true
 	case scopeSame, scopeSelf:
 		// "devenu 1240 de ce code": a renumbering names its article in
@@ -500,8 +508,8 @@ func parseAct(text string, i int) (*citeRef, int) {
 		return nil, -1
 	}
 	s := text[i:]
-	if s[m[2]:m[3]] == "L" && (m[8] < 0 || m[4] >= 0 || m[6] >= 0) {
-		return nil, -1 // Swiss "L du 18 déc. 2020" only, with its date
+	if k := s[m[2]:m[3]]; (k == "L" || k == "O") && (m[8] < 0 || m[4] >= 0 || m[6] >= 0) {
+		return nil, -1 // Swiss "L du 18 déc. 2020", "O du 7 oct. 2015" only, with their date
 	}
 	kw := Slug(strings.Fields(s[m[2]:m[3]])[0])
 	switch {
@@ -509,8 +517,8 @@ func parseAct(text string, i int) (*citeRef, int) {
 		kw = "loi"
 	case kw == "af" || kw == "acf":
 		kw = "arrete" // Swiss arrêté fédéral, arrêté du Conseil fédéral
-	case kw == "of":
-		kw = "ordonnance" // Swiss ordonnance fédérale
+	case kw == "of" || kw == "o":
+		kw = "ordonnance" // Swiss ordonnance (fédérale)
 	case strings.HasPrefix(kw, "decret"):
 		kw = "decret"
 	case strings.HasPrefix(kw, "arrete"):
@@ -814,7 +822,7 @@ var rePreamble = regexp.MustCompile(`^(?i:préambule|preambule|preamble)`)
 // c", "artikel 5 lid 2, sub a".
 var (
 	reSubCh = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)ch\.[\s\x{a0}\x{202f}]*\d+(?:bis|ter|quater|[a-z])?\b`)
-	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste)(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:en|of)[\s\x{a0}\x{202f}]+)(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste))*[\s\x{a0}\x{202f}]+(?:lid|leden)|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
+	reSubNL = regexp.MustCompile(`^(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+)(?i:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste)(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*|[\s\x{a0}\x{202f}]+(?:en|of)[\s\x{a0}\x{202f}]+)(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|laatste))*[\s\x{a0}\x{202f}]+(?:lid|leden)|leden[\s\x{a0}\x{202f}]+\d+` + `(?:` + listSep + `\d+)*|lid[\s\x{a0}\x{202f}]+\d+|onderdeel[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b(?:(?:[\s\x{a0}\x{202f}]*,[\s\x{a0}\x{202f}]*(?:of[\s\x{a0}\x{202f}]+)?|[\s\x{a0}\x{202f}]+of[\s\x{a0}\x{202f}]+)(?:onderdeel[\s\x{a0}\x{202f}]+)?(?:[ivx]{1,4}|[a-z])\b)*|sub[\s\x{a0}\x{202f}]+[a-z0-9]{1,3}\b|onder[\s\x{a0}\x{202f}]+[a-z]\b|punt[\s\x{a0}\x{202f}]+\d+)`)
 	// after a chiffre, a Canadian statute goes on: "ch. 27 (1er suppl.)",
 	// "ch. 40, art. 14"
 	reStatuteAfter = regexp.MustCompile(`^[\s\x{a0}\x{202f}]*(?:\(|,[\s\x{a0}\x{202f}]*art\.)`)
@@ -1257,6 +1265,15 @@ func parseInstr(text string, i int, r *citeRef) (int, bool) {
 		return i + m[1], true
 	}
 	if m := wordMatch(reGenInstr, s); m != nil {
+		if n := DefaultCatalog().nameAt(s[m[4]:]); n > 0 && m[2] < 0 {
+			// "van het Verdrag tot bescherming van de rechten van de
+			// mens en de fundamentele vrijheden": a catalog name after
+			// its article
+			name := s[m[4] : m[4]+n]
+			r.instr, r.scope = name, scopeWork
+			r.work = DefaultCatalog().Named(name).WorkID
+			return i + m[4] + n, true
+		}
 		ordinal := m[2] >= 0 // "premier protocole", "1er protocole"
 		m = []int{m[0], m[1], m[4], m[5]}
 		r.instr = s[m[2]:m[3]]

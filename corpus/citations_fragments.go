@@ -109,7 +109,9 @@ func bareItemStart(text string, i int) bool {
 	if before != "" && isDigit(before[len(before)-1]) {
 		wide := strings.TrimRight(text[max(0, i-32):i], " \u00a0,")
 		wide = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(wide, " et"), " ou"), " \u00a0")
-		return reSectionAfter.MatchString(rest) && reYearOfName.MatchString(wide)
+		// or an instrument after the item: "…de l'enfant de 1989, 2 du
+		// premier protocole additionnel"
+		return reYearOfName.MatchString(wide) && (reSectionAfter.MatchString(rest) || strings.HasPrefix(rest, " du ") || strings.HasPrefix(rest, " de "))
 	}
 	return before != ""
 }

