@@ -318,6 +318,12 @@ func unmangleFedlex(src []byte) []byte {
 			glued = true
 			artAt := m[2]
 			before, title := gluedTitle(l[:artAt])
+			before = reTrailingEnumerator.ReplaceAllString(before, "$1")
+			if strings.TrimSpace(before) == "" && title == "" && !heading {
+				// "Art. 305ter" opening its line: its title may be the
+				// end of the previous paragraph, or a line of its own
+				title = pullTitle(out)
+			}
 			if heading {
 				out = append(out, "", before, "")
 				heading = false
@@ -345,7 +351,15 @@ func unmangleFedlex(src []byte) []byte {
 			out = append(out, "", l, "")
 			bare = false
 		case reLoneArticle.MatchString(l):
-			out = append(out, "", "### Art. "+reLoneArticle.FindStringSubmatch(l)[1], "")
+			// "…de l’infraction préalable.Défaut de vigilance en matière
+			// d’opérations financières et droit de communication" then
+			// "Art. 305ter" alone: the title glued to the end of the
+			// previous paragraph is this article's
+			title := pullTitle(out)
+			if title != "" {
+				title = " " + title
+			}
+			out = append(out, "", "### Art. "+reLoneArticle.FindStringSubmatch(l)[1]+title, "")
 			bare = true
 		case l != "":
 			para(l)
@@ -355,6 +369,51 @@ func unmangleFedlex(src []byte) []byte {
 		}
 	}
 	return []byte(strings.Join(out, "\n"))
+}
+
+// reTrailingEnumerator is the letter or number of the next marginal title
+// left at the end of a paragraph: "…communication.b." (before « b. Égalité
+// de traitement »).
+var reTrailingEnumerator = regexp.MustCompile(`([.;:])(?:[a-z]|\d{1,2})\.\s*$`)
+
+// pullTitle takes the marginal title of an article whose number opens its
+// line off the end of the last paragraph of out, where the conversion left
+// it ("…infraction préalable.Défaut de vigilance en matière d’opérations
+// financières et droit de communication", or that title on a line of its
+// own), and returns it; "" when the paragraph ends as a sentence.
+func pullTitle(out []string) string {
+	k := lastParagraph(out)
+	if k < 0 {
+		return ""
+	}
+	before, t := gluedTitle(out[k])
+	if t == "" || !looksLikeTitle(t) {
+		return ""
+	}
+	out[k] = reTrailingEnumerator.ReplaceAllString(before, "$1")
+	return t
+}
+
+// lastParagraph is the index of the last non-empty line of out that is
+// a paragraph (not a heading), or -1 when a heading comes first.
+func lastParagraph(out []string) int {
+	for k := len(out) - 1; k >= 0; k-- {
+		switch {
+		case strings.TrimSpace(out[k]) == "":
+			continue
+		case strings.HasPrefix(out[k], "#"):
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// looksLikeTitle: t may be a marginal title: it starts with a capital, is
+// short and is no sentence (no final punctuation).
+func looksLikeTitle(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(t) <= 150 && !strings.ContainsAny(t[len(t)-1:], ".;:,")
 }
 
 // fedlexArticle returns the submatch indexes of reGluedArticle's first
