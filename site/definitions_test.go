@@ -61,7 +61,8 @@ func TestDefinitionRoutes(t *testing.T) {
 			`href="/api/definitions?juridiction=sn"`,
 		}, []string{`href="/doc/synth-ml#art-1"`, "Exploitation de la mendicité"}},
 		{"/comparer/definitions?juridiction=%3Cscript%3E", 400, []string{"ode de juridiction invalide", "&lt;script&gt;"}, []string{"<script>"}},
-		{"/api/definitions?juridiction=ML", 400, []string{`"error"`}, nil},
+		{"/api/definitions?juridiction=ML", 200, []string{`"jurisdictions":["ml"]`}, nil}, // a code in capitals is the code
+		{"/api/definitions?juridiction=Mali", 400, []string{`"error"`}, nil},
 		{"/api/definitions?juridiction=zz", 400, []string{`ucune définition comparée pour la juridiction « zz »`, "juridictions comparées : "}, nil},
 		{"/comparer/definitions?juridiction=sn&juridiction=zz", 400, []string{`ucune définition comparée pour la juridiction « zz »`}, nil},
 	}

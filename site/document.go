@@ -182,8 +182,11 @@ func (srv *server) handleDocument(c *gin.Context) error {
 	n := 1
 	if s := c.Query("partie"); s != "" {
 		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 || v > len(parts) {
-			return notFound("le document « %s » compte %d partie(s) : pas de partie « %s »", d.ID, len(parts), truncateRunes(s, 20))
+		if err != nil || v < 1 {
+			return badRequest("numéro de partie invalide « %s » : un entier de 1 à %d", printable(truncateRunes(s, 20)), len(parts))
+		}
+		if v > len(parts) {
+			return notFound("le document « %s » compte %d partie(s) : pas de partie « %d »", d.ID, len(parts), v)
 		}
 		n = v
 	}

@@ -761,3 +761,20 @@ func TestCorpusWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestCodesInCapitals: a jurisdiction or language code typed in capitals
+// is the code; a name in mixed case is refused with the expected shape.
+func TestCodesInCapitals(t *testing.T) {
+	h, _ := newTestServer(t, Config{})
+	for url, status := range map[string]int{
+		"/api/search?q=synth%C3%A9tique&juridiction=ML": 200,
+		"/recherche?q=synth%C3%A9tique&juridiction=SN":  200,
+		"/api/search?q=x&langue=FR":                     200,
+		"/corpus?juridiction=SN":                        200,
+		"/api/search?q=x&juridiction=Mali":              400,
+	} {
+		if w := get(t, h, url); w.Code != status {
+			t.Errorf("%s: %d, want %d: %.200s", url, w.Code, status, w.Body.String())
+		}
+	}
+}
