@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
 
 	"lextraite/corpus"
 )
@@ -355,6 +358,30 @@ func TestShortWarningsWords(t *testing.T) {
 		d := &corpus.Document{Authority: corpus.AuthorityTranscription, Notes: []string{note}}
 		if got := slices.Contains(shortWarnings(d), "texte partiel"); got != want {
 			t.Errorf("%q: texte partiel %v, want %v", note, got, want)
+		}
+	}
+}
+
+// TestMarkdownExportEscapes: exported Markdown renders as the text reads:
+// no list renumbering, no emphasis, no tag. Synthetic text.
+func TestMarkdownExportEscapes(t *testing.T) {
+	md := markdownExport([]provisionView{{
+		Label: "Art. 1", DocTitle: "Document *synthétique*",
+		Paragraphs: []string{"3. Texte synthétique *important* [lien] <b>x</b> a_b", "- a) point synthétique", "# pas un titre"},
+	}}, "")
+	var html bytes.Buffer
+	if err := goldmark.Convert([]byte(md), &html); err != nil {
+		t.Fatal(err)
+	}
+	h := html.String()
+	for _, bad := range []string{"<ol", "<ul", "<em>important", "<b>", "<h1>pas un titre", "<a "} {
+		if strings.Contains(h, bad) {
+			t.Errorf("rendered export contains %q:\n%s\n%s", bad, md, h)
+		}
+	}
+	for _, want := range []string{"3. Texte synthétique *important* [lien] &lt;b&gt;x&lt;/b&gt; a_b", "- a) point synthétique", "# pas un titre", "Document *synthétique*"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("rendered export lacks %q:\n%s", want, h)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,30 +138,62 @@ func markdownExport(items []provisionView, publicURL string) string {
 		b.WriteString("Liens relatifs au site lextraite.\n\n")
 	}
 	for _, it := range items {
-		b.WriteString("## " + oneLine(it.Label))
+		b.WriteString("## " + mdEscape(oneLine(it.Label)))
 		if it.Heading != "" {
-			b.WriteString(" — " + oneLine(it.Heading))
+			b.WriteString(" — " + mdEscape(oneLine(it.Heading)))
 		}
 		b.WriteString("\n\n")
-		b.WriteString("*" + oneLine(it.DocTitle) + "*")
+		b.WriteString("*" + mdEscape(oneLine(it.DocTitle)) + "*")
 		if len(it.Path) > 0 {
-			b.WriteString(" — " + oneLine(strings.Join(it.Path, " › ")))
+			b.WriteString(" — " + mdEscape(oneLine(strings.Join(it.Path, " › "))))
 		}
 		b.WriteString("\n\n")
 		for _, para := range it.Paragraphs {
-			b.WriteString(para + "\n\n")
+			b.WriteString(mdEscape(para) + "\n\n")
 		}
 		for _, w := range it.Warnings {
-			b.WriteString("> - Attention : " + oneLine(w) + "\n")
+			b.WriteString("> - Attention : " + mdEscape(oneLine(w)) + "\n")
 		}
 		if len(it.Warnings) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString("Référence : " + oneLine(it.Reference) + "  \n")
+		b.WriteString("Référence : " + mdEscape(oneLine(it.Reference)) + "  \n")
 		b.WriteString("Lien : <" + it.Permalink + ">\n\n")
 	}
 	return b.String()
 }
+
+// mdEscape escapes legal text for Markdown (CommonMark §2.4, backslash
+// escapes) so that it reads as written once rendered: "*", "_", "[", "<",
+// "`" and the like stay characters, and a line that starts like a list
+// item or a heading ("1. Les États…", "- a)", "# ") stays a line of text
+// instead of becoming a renumbered list or a title.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		ind := l[:len(l)-len(t)]
+		switch {
+		case strings.HasPrefix(t, "#"), strings.HasPrefix(t, "+"), strings.HasPrefix(t, "-"), strings.HasPrefix(t, "="):
+			lines[i] = ind + "\\" + t
+		default:
+			if m := reListNumber.FindStringIndex(t); m != nil {
+				lines[i] = ind + t[:m[1]-1] + "\\" + t[m[1]-1:]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// reListNumber is what would start an ordered list item: "12." or "3)".
+var reListNumber = regexp.MustCompile(`^\d{1,9}[.)]`)
 
 // oneLine folds newlines so a value stays on its Markdown line.
 func oneLine(s string) string {
