@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -69,7 +70,7 @@ var (
 	}
 	// "n° 2012-023", "N°2012-023", "n ° 2010-86", "nº 029-2008/AN",
 	// "No. 2011-036/P-RM", with any dash.
-	reTitleNumber = regexp.MustCompile(`(?i)\bn(?:o\.?|\s?[°º])\s?([0-9]{1,4}\s?[-–‑‐‒—]\s?[0-9]{1,4}(?:\s?/\s?[A-Z]+(?:[-–][A-Z]+)*)?)`)
+	reTitleNumber = regexp.MustCompile(`(?i)\bn(?:o\.?|\s?[°º]|\s)\s?([0-9]{1,4}\s?[-–‑‐‒—]\s?[0-9]{1,4}(?:\s?/\s?[A-Z]+(?:[-–][A-Z]+)*)?)`)
 	reDashes      = regexp.MustCompile(`\s?[-–‑‐‒—]\s?`)
 	// "du 12 juillet 2012", "1er juillet 2012", "16 DÉCEMBRE 2010".
 	reTitleDate = regexp.MustCompile(`(?i)(?:^|[^0-9])(1\s?er|1ᵉʳ|premier|[0-9]{1,2})\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+([0-9]{4})\b`)
@@ -126,6 +127,24 @@ func inferNumber(title string) string {
 	return strings.Join(strings.Fields(n), "")
 }
 
+// capitalsRun cuts a title typed in capitals where the text after it
+// begins ("LOI N°2012-023 DU 12 JUILLET 2012 RELATIVE À… ASSIMILÉES
+// L'Assemblée nationale a délibéré…", the lines of a PDF joined): at the
+// first word with a lower-case letter after at least three words without
+// one. A title in ordinary case is returned whole.
+func capitalsRun(t string) string {
+	words := strings.Fields(t)
+	for i, w := range words {
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			if i >= 3 {
+				return strings.Join(words[:i], " ")
+			}
+			return t
+		}
+	}
+	return t
+}
+
 // titleLine picks, among the first blocks of a text, the line that names
 // the instrument ("LOI N°2012-023 DU 12 JUILLET 2012 RELATIVE À…") rather
 // than the state's heading; "" when none does.
@@ -139,6 +158,7 @@ func titleLine(blocks []block) string {
 			break
 		}
 		if reTitleLine.MatchString(t) && (reTitleNumber.MatchString(t) || reTitleDate.MatchString(t) || utf8.RuneCountInString(t) < 300) {
+			t = capitalsRun(t)
 			if r := []rune(t); len(r) > 400 {
 				t = string(r[:400]) + "…"
 			}

@@ -333,6 +333,24 @@ func TestTitleLineSkipsStateHeading(t *testing.T) {
 	}
 }
 
+// TestTitleLineStopsAtText: a title in capitals whose PDF lines were
+// joined with the text after it ends where the text begins; a number
+// written « N 9999-004 » is read. Synthetic titles.
+func TestTitleLineStopsAtText(t *testing.T) {
+	for in, want := range map[string]string{
+		"LOI N°9999-005 DU 1ER JANVIER 2099 SYNTHÉTIQUE DE TEST Texte synthétique, pas du droit.": "LOI N°9999-005 DU 1ER JANVIER 2099 SYNTHÉTIQUE DE TEST",
+		"Loi synthétique n° 9999-006 de test":                                                     "Loi synthétique n° 9999-006 de test",
+		"LOI N 9999-004 SYNTHÉTIQUE":                                                              "LOI N 9999-004 SYNTHÉTIQUE",
+	} {
+		if got := titleLine([]block{{text: in}}); got != want {
+			t.Errorf("titleLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n := inferNumber("LOI N 9999-004 SYNTHÉTIQUE"); n != "9999-004" {
+		t.Errorf("inferNumber = %q", n)
+	}
+}
+
 func TestLoadXMLRejectsOtherXML(t *testing.T) {
 	_, err := loadXML(unit{rel: "x.xml"}, []byte(`<?xml version="1.0"?><rss><channel/></rss>`), nil)
 	if err == nil || !strings.Contains(err.Error(), "rss") || skipCode(err) != "unsupported" {
