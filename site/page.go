@@ -91,6 +91,11 @@ type resultsPage struct {
 	// catalog knows but the base does not hold ("Loi n° 2012-023 du 12
 	// juillet 2012 (Mali)").
 	Missing []string
+	// Absent names the jurisdictions the filters ask for that no text of
+	// the base belongs to ("zz", "ml" before Mali's law is added), and
+	// Present lists those the base holds, for the note that says so.
+	Absent  []string
+	Present string
 }
 
 // hitGroup is the hits of one document, best first.

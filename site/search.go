@@ -293,8 +293,44 @@ func (srv *server) handleSearch(c *gin.Context) error {
 	}
 	srv.fillResults(page, resp)
 	page.Missing = srv.missingActs(params.Query)
+	page.Absent, page.Present = srv.absentJurisdictions(params)
 	srv.render(c, 200, "results", page)
 	return nil
+}
+
+// reInlineJurisdiction is a jurisdiction filter typed in the query:
+// "juridiction:ml,sn", "pays:zz".
+var reInlineJurisdiction = regexp.MustCompile(`(?i)(?:^|\s)(?:juridiction|pays):([\p{L},]+)`)
+
+// absentJurisdictions returns the jurisdictions p filters on (URL or
+// query) that no document of the base belongs to, and the list of those
+// it holds: a filter on « zz » or on Mali before its law is added finds
+// nothing, and the page says why. Nothing is scanned without such a filter.
+func (srv *server) absentJurisdictions(p searchParams) (absent []string, present string) {
+	asked := slices.Clone(p.Jurisdiction)
+	for _, m := range reInlineJurisdiction.FindAllStringSubmatch(p.Query, 4) {
+		for _, v := range strings.Split(m[1], ",") {
+			if v = strings.ToLower(strings.TrimSpace(v)); v != "" && !slices.Contains(asked, v) {
+				asked = append(asked, v)
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return nil, ""
+	}
+	var have []string
+	for _, d := range srv.s.Documents() {
+		if d.Jurisdiction != "" && !slices.Contains(have, d.Jurisdiction) {
+			have = append(have, d.Jurisdiction)
+		}
+	}
+	for _, j := range asked {
+		if !slices.Contains(have, j) {
+			absent = append(absent, j)
+		}
+	}
+	slices.Sort(have)
+	return absent, strings.Join(have, ", ")
 }
 
 // missingActs returns the catalog label of each act the query designates

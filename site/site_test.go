@@ -778,3 +778,18 @@ func TestCodesInCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsentJurisdiction: a filter on a jurisdiction the base holds no
+// text of says so, with those it holds.
+func TestAbsentJurisdiction(t *testing.T) {
+	h, _ := newTestServer(t, Config{})
+	for _, u := range []string{"/recherche?q=synth%C3%A9tique&juridiction=zz", "/recherche?q=synth%C3%A9tique+juridiction:zz"} {
+		body := get(t, h, u).Body.String()
+		if !strings.Contains(body, "Aucun texte de la juridiction « <strong>zz</strong> » dans la base (juridictions présentes : ") {
+			t.Errorf("%s: no note on the absent jurisdiction", u)
+		}
+	}
+	if body := get(t, h, "/recherche?q=synth%C3%A9tique&juridiction=sn").Body.String(); strings.Contains(body, "Aucun texte de la juridiction") {
+		t.Error("note for a jurisdiction the base holds")
+	}
+}
