@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -136,6 +137,7 @@ func LoadDir(root string, opt Options) (*Report, error) {
 		}
 	}
 	rep.Warnings = append(rep.Warnings, dedupeIDs([][]*Document{rep.Documents})...)
+	rep.Warnings = append(rep.Warnings, sameText(rep.Documents)...)
 	sort.SliceStable(rep.Documents, func(i, j int) bool {
 		if rep.Documents[i].Source != rep.Documents[j].Source {
 			return rep.Documents[i].Source < rep.Documents[j].Source
@@ -786,6 +788,7 @@ func MergeReports(reps ...*Report) *Report {
 	}
 	if len(reps) > 1 {
 		out.Warnings = append(out.Warnings, dedupeIDs(groups)...)
+		out.Warnings = append(out.Warnings, sameText(out.Documents)...)
 		sort.SliceStable(out.Documents, func(i, j int) bool { return out.Documents[i].Source < out.Documents[j].Source })
 	}
 	return out
@@ -808,9 +811,51 @@ func canonicalSource(src string) bool {
 const (
 	warnDuplicateID = "duplicate-id"
 	warnMeta        = "meta"
+	warnSameText    = "same-text"
 )
 
-func isWarning(s Skipped) bool { return s.Code == warnDuplicateID || s.Code == warnMeta }
+func isWarning(s Skipped) bool {
+	return s.Code == warnDuplicateID || s.Code == warnMeta || s.Code == warnSameText
+}
+
+// sameText returns a warning for each document whose text (preamble and
+// provisions) is, word for word, that of another document read before it
+// in source order: the same law copied under two names is indexed twice
+// and its results come twice. Both stay in the base; the user decides.
+// A warning already given (the same pair in a merged report) is given
+// once.
+func sameText(docs []*Document) []Skipped {
+	sorted := slices.Clone(docs)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Source < sorted[j].Source })
+	first := map[[32]byte]*Document{}
+	var out []Skipped
+	for _, d := range sorted {
+		h := sha256.New()
+		n := 0
+		write := func(s string) {
+			f := strings.Join(strings.Fields(s), " ")
+			n += len(f)
+			h.Write([]byte(f))
+			h.Write([]byte{0})
+		}
+		write(d.Preamble)
+		for i := range d.Provisions {
+			write(d.Provisions[i].Text)
+		}
+		if n < 200 {
+			continue // a stub, a heading: too short to call a copy
+		}
+		var k [32]byte
+		copy(k[:], h.Sum(nil))
+		if o := first[k]; o != nil && o.Source != d.Source {
+			out = append(out, Skipped{Path: d.Source, Code: warnSameText,
+				Reason: fmt.Sprintf("même texte que %s (%s) : indexé deux fois ; retirer l'une des copies", o.Source, o.ID)})
+			continue
+		}
+		first[k] = d
+	}
+	return out
+}
 
 // dedupeIDs makes document ids unique, groups being reports in priority
 // order, and returns a warning per document renamed because another file

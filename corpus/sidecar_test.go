@@ -153,3 +153,29 @@ func TestSpecialFileInFolderDocumentReported(t *testing.T) {
 	}
 	t.Errorf("FIFO in a folder document not reported: %+v", rep.Skipped)
 }
+
+// TestSameTextWarned: the same text under two names is indexed and
+// reported. Synthetic text.
+func TestSameTextWarned(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("Texte synthétique de test, pas du droit. ", 10) + "\n"
+	write(t, dir, "un.txt", text)
+	write(t, dir, "copie.txt", text)
+	write(t, dir, "autre.txt", strings.Repeat("Autre texte synthétique de test. ", 10)+"\n")
+	rep, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Documents) != 3 {
+		t.Fatalf("%d documents", len(rep.Documents))
+	}
+	var got []string
+	for _, w := range rep.Warnings {
+		if w.Code == warnSameText {
+			got = append(got, w.Path+": "+w.Reason)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "un.txt: même texte que copie.txt") {
+		t.Errorf("same-text warnings = %q", got)
+	}
+}

@@ -315,6 +315,7 @@ var skipAdvice = map[string][2]string{
 	// warnings: the file was indexed
 	"duplicate-id": {"identifiant déjà pris", "Donner au document un id unique dans son fichier .meta.yaml : son adresse restera stable."},
 	"meta":         {"fichier .meta.yaml à corriger", "Corriger la clé ou la valeur signalée, puis relancer l'indexation."},
+	"same-text":    {"texte en double", "Retirer l'une des deux copies du dossier du corpus, puis relancer l'indexation."},
 }
 
 // capitalized returns s with its first letter in upper case.
