@@ -204,7 +204,12 @@ func (srv *server) lookupProvision(c *gin.Context) (*corpus.Document, *corpus.Pr
 	}
 	anchor := c.Param("anchor")
 	if !idPattern.MatchString(anchor) {
-		return nil, nil, notFound("ancre de disposition invalide")
+		if l := strings.ToLower(anchor); l != anchor && idPattern.MatchString(l) {
+			if _, ok := findProvision(d, l); ok {
+				return nil, nil, badRequest("ancre de disposition invalide « %s » : voulez-vous dire « %s » ?", printable(anchor), l)
+			}
+		}
+		return nil, nil, badRequest("ancre de disposition invalide « %s » : lettres minuscules, chiffres et tirets (art-3, art-225-4-1, art-305bis)", printable(anchor))
 	}
 	p, ok := findProvision(d, anchor)
 	if !ok {
