@@ -258,12 +258,7 @@ func (m *Meta) sanitize() []string {
 		errs = append(errs, fmt.Sprintf("authority %q : attendu officiel ou transcription", m.Authority))
 		m.Authority = ""
 	}
-	langs := make([]string, 0, len(m.Languages))
-	for lang := range m.Languages {
-		langs = append(langs, lang)
-	}
-	slices.Sort(langs)
-	for _, lang := range langs {
+	for _, lang := range m.languageKeys() {
 		if sub := m.Languages[lang]; sub != nil {
 			for _, e := range sub.sanitize() {
 				errs = append(errs, "languages."+lang+"."+e)
@@ -287,6 +282,17 @@ func ValidJurisdiction(code string) bool { return reJurisdictionCode.MatchString
 // code: 2 or 3 lowercase letters.
 func ValidLanguage(code string) bool { return reLanguageCode.MatchString(code) }
 
+// languageKeys returns the language codes of m.Languages, sorted, so that
+// problems are reported in a stable order.
+func (m *Meta) languageKeys() []string {
+	langs := make([]string, 0, len(m.Languages))
+	for lang := range m.Languages {
+		langs = append(langs, lang)
+	}
+	slices.Sort(langs)
+	return langs
+}
+
 // futureDates returns a warning for each date of m (and of its language
 // versions) later than now: a law or a decision is dated when it is
 // adopted or delivered, so « 2099 » is a typing error to check, not a
@@ -296,12 +302,7 @@ func (m *Meta) futureDates(now time.Time, prefix string) []string {
 	if m.Date != "" && validDate(m.Date) && m.Date > now.Format("2006-01-02")[:len(m.Date)] {
 		out = append(out, fmt.Sprintf("%sdate %q postérieure à aujourd'hui (%s) : à vérifier", prefix, m.Date, now.Format("2006-01-02")))
 	}
-	langs := make([]string, 0, len(m.Languages))
-	for lang := range m.Languages {
-		langs = append(langs, lang)
-	}
-	slices.Sort(langs)
-	for _, lang := range langs {
+	for _, lang := range m.languageKeys() {
 		if sub := m.Languages[lang]; sub != nil {
 			out = append(out, sub.futureDates(now, prefix+"languages."+lang+".")...)
 		}
