@@ -393,7 +393,10 @@ func updateBleve(ctx context.Context, prevGen, path string, docs []*corpus.Docum
 		if progress != nil {
 			progress(done, total)
 		}
-		b.Reset()
+		// A new batch, not b.Reset(): bleve's Batch may still range over
+		// a batch of deletions only after it returns (blevesearch/bleve
+		// #1149, #1460), and Reset would write under it.
+		b = bi.NewBatch()
 		return nil
 	}
 	add := func(id string, fields map[string]any) error {
