@@ -268,7 +268,7 @@ func TestBadQueries(t *testing.T) {
 		"*traite", "/tr.*e/", "/traite des/", `"traite des`, "traite~2", "tr*te",
 		"tr*", "OR traite", "traite OR", "traite OR -trafic", "type:inconnu", "annee:12",
 		"juridiction:", strings.Repeat("a ", 51), strings.Repeat("é", 501),
-		"-", "+", "- -", "AND", "ET +", // operators alone: not the whole corpus
+		"-", "+", "- -", "AND", "ET +", "NOT", "traite NOT", // operators alone: not the whole corpus
 	} {
 		_, err := ix.Search(context.Background(), Request{Query: q})
 		if !errors.Is(err, ErrBadQuery) {

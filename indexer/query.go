@@ -217,6 +217,7 @@ func parseQuery(q string) (*parsedQuery, error) {
 	}
 	var items []item
 	nterms := 0
+	negate := false // after NOT / SAUF: the next term is excluded, as "-terme"
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		if tk.quoted {
@@ -224,7 +225,11 @@ func parseQuery(q string) (*parsedQuery, error) {
 				continue
 			}
 			nterms += len(strings.Fields(tk.text))
-			items = append(items, item{t: term{kind: termPhrase, text: tk.text, start: tk.start, end: tk.end}, sign: tk.sign})
+			sign := tk.sign
+			if negate {
+				sign, negate = '-', false
+			}
+			items = append(items, item{t: term{kind: termPhrase, text: tk.text, start: tk.start, end: tk.end}, sign: sign})
 			continue
 		}
 		text := tk.text
@@ -232,12 +237,18 @@ func parseQuery(q string) (*parsedQuery, error) {
 		case "OR", "OU", "||":
 			items = append(items, item{or: true})
 			continue
+		case "NOT", "SAUF", "!":
+			negate = true
+			continue
 		case "AND", "ET", "&&", "+", "-":
 			continue
 		}
 		var sign byte
 		if text[0] == '+' || text[0] == '-' {
 			sign, text = text[0], text[1:]
+		}
+		if negate {
+			sign, negate = '-', false
 		}
 		start := tk.end - len(text)
 		if strings.HasPrefix(text, "/") {
@@ -329,6 +340,9 @@ func parseQuery(q string) (*parsedQuery, error) {
 	}
 	if nterms > maxTerms {
 		return nil, badQuery("trop de termes (%d au plus)", maxTerms)
+	}
+	if negate {
+		return nil, badQuery("NOT (ou SAUF) précède le terme à exclure : « traite NOT travail »")
 	}
 
 	// Second pass: join terms around OR into groups.

@@ -29,6 +29,8 @@ func TestParseQuery(t *testing.T) {
 		{"trafi* trafik~ trafik~1 trafik~0", "x:trafi f:trafik f:trafik w:trafik"},
 		{"(traite) AND juridiction:bj", "w:traite"},
 		{"article", "w:article"},
+		{"traite NOT travail", "w:traite !w:travail"},
+		{`traite SAUF "travail forcé"`, "w:traite !p:travail forcé"},
 	} {
 		pq, err := parseQuery(tc.q)
 		if err != nil {
