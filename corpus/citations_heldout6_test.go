@@ -7,7 +7,7 @@ import "testing"
 // with seed 20261205 and labelled by reading by someone who never saw the
 // extractor, its tests or its output (see its header).
 //
-// First run, before anyone looked at its errors (commit 4dfb1f9, after the
+// First run, before anyone looked at its errors (commit 2691855, after the
 // extractor had been tuned on labelled.tsv and heldout 1–4; heldout5 had
 // been measured, not tuned on):
 //
