@@ -329,8 +329,8 @@ func uniqueQuotes(qs []defQuote) []defQuote {
 
 // parseJurisdictions validates the juridiction parameters.
 func parseJurisdictions(vals []string) ([]string, error) {
-	if len(vals) > maxJurisdictions {
-		return nil, badRequest("trop de juridictions (%d) : %d au plus", len(vals), maxJurisdictions)
+	if len(vals) > 10*maxJurisdictions {
+		return nil, badRequest("trop de paramètres juridiction (%d)", len(vals))
 	}
 	out := []string{}
 	for _, v := range vals {
@@ -344,6 +344,10 @@ func parseJurisdictions(vals []string) ([]string, error) {
 		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
+	}
+	if len(out) > maxJurisdictions {
+		// counted once each, as /api/search does
+		return nil, badRequest("trop de juridictions (%d) : %d au plus", len(out), maxJurisdictions)
 	}
 	return out, nil
 }

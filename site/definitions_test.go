@@ -63,6 +63,7 @@ func TestDefinitionRoutes(t *testing.T) {
 		{"/comparer/definitions?juridiction=%3Cscript%3E", 400, []string{"ode de juridiction invalide", "&lt;script&gt;"}, []string{"<script>"}},
 		{"/api/definitions?juridiction=ML", 200, []string{`"jurisdictions":["ml"]`}, nil}, // a code in capitals is the code
 		{"/api/definitions?juridiction=Mali", 400, []string{`"error"`}, nil},
+		{"/api/definitions?" + strings.Repeat("juridiction=sn&", 50), 200, []string{`"jurisdictions":["sn"]`}, nil}, // repeats count once
 		{"/api/definitions?juridiction=zz", 400, []string{`ucune définition comparée pour la juridiction « zz »`, "juridictions comparées : "}, nil},
 		{"/comparer/definitions?juridiction=sn&juridiction=zz", 400, []string{`ucune définition comparée pour la juridiction « zz »`}, nil},
 	}
