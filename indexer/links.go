@@ -77,6 +77,17 @@ func (g *links) build(ix *Index) {
 					continue
 				}
 				l := Link{ID: t, Label: c.Label, Kind: c.Kind}
+				if len(targets) > 1 && t != "" {
+					// "articles 265 à 278": each target is labelled with its
+					// own article, not the whole range
+					if ref, ok := ix.provs[t]; ok && ref.p.Number != "" {
+						base := c.Label
+						if k := strings.LastIndex(base, ", art. "); k >= 0 {
+							base = base[:k]
+						}
+						l.Label = base + ", art. " + ref.p.Number
+					}
+				}
 				if t != "" {
 					l.DocID, l.Anchor = splitID(t)
 					if l.DocID == "" {

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"slices"
 	"testing"
 
 	"lextraite/corpus"
@@ -62,5 +63,31 @@ func TestLinks(t *testing.T) {
 	}
 	if got := ix.CitedBy("fr-ceseda-aide-entree-sejour-irreguliers/art-l622-4"); len(got) == 0 {
 		t.Errorf("L622-4 n'est cité par rien ; attendu L622-1")
+	}
+}
+
+// TestLinksOfARangeNameEachArticle: "articles 2 à 4" links each article
+// under its own number, not the whole range three times. Synthetic text.
+func TestLinksOfARangeNameEachArticle(t *testing.T) {
+	d := &corpus.Document{ID: "synth-range", WorkID: "synth-range", Title: "Loi synthétique de test", Kind: corpus.KindLoi,
+		Jurisdiction: "zz", Language: "fr", Source: "synthetic"}
+	for i, text := range []string{"Texte synthétique : voir les articles 2 à 4 de la présente loi.", "Texte synthétique deux.", "Texte synthétique trois.", "Texte synthétique quatre."} {
+		n := string(rune('1' + i))
+		d.Provisions = append(d.Provisions, corpus.Provision{ID: "synth-range/art-" + n, Anchor: "art-" + n, Number: n, Path: []string{}, Language: "fr", Text: text})
+	}
+	docs := []*corpus.Document{d}
+	corpus.Resolve(docs, corpus.DefaultCatalog())
+	_, ix := buildTest(t, docs)
+	var got []string
+	for _, l := range ix.Cites("synth-range/art-1") {
+		got = append(got, l.ID+" "+l.Label)
+	}
+	want := []string{
+		"synth-range/art-2 Loi synthétique de test, art. 2",
+		"synth-range/art-3 Loi synthétique de test, art. 3",
+		"synth-range/art-4 Loi synthétique de test, art. 4",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Cites = %q, want %q", got, want)
 	}
 }
