@@ -77,7 +77,11 @@ var (
 	// "12/07/2012", "12.07.2012".
 	reNumericDate = regexp.MustCompile(`\b([0-3]?[0-9])[/.]([01]?[0-9])[/.]((?:19|20)[0-9]{2})\b`)
 	// The head of a legal text: "LOI N°…", "Ordonnance n° …", "Décret…".
-	reTitleLine = regexp.MustCompile(`(?i)^\s*(loi|ordonnance|d[ée]cret|arr[êe]t[ée]|code|convention|protocole|trait[ée]|charte|accord|constitution)\b`)
+	// reTitleInside is an act's title keyword and number inside a block,
+	// in capitals as an official heading writes it: "LOI N°", "ORDONNANCE
+	// N°", "DÉCRET N°".
+	reTitleInside = regexp.MustCompile(`\b(?:LOI|ORDONNANCE|D[ÉE]CRET|ARR[ÊE]T[ÉE])\s+N\s?[°º]?\s?\d`)
+	reTitleLine   = regexp.MustCompile(`(?i)^\s*(loi|ordonnance|d[ée]cret|arr[êe]t[ée]|code|convention|protocole|trait[ée]|charte|accord|constitution)\b`)
 )
 
 // stateNames maps how the texts of the region name their state ("République
@@ -156,6 +160,13 @@ func titleLine(blocks []block) string {
 		t := strings.Join(strings.Fields(b.text), " ")
 		if _, _, ok := articleHead(t); ok {
 			break
+		}
+		if !reTitleLine.MatchString(t) {
+			// "REPUBLIQUE DU MALI LOI N°…": a PDF's state heading joined
+			// to the title line; the title starts at its keyword
+			if m := reTitleInside.FindStringIndex(t); m != nil && m[0] > 0 && m[0] < 200 {
+				t = t[m[0]:]
+			}
 		}
 		if reTitleLine.MatchString(t) && (reTitleNumber.MatchString(t) || reTitleDate.MatchString(t) || utf8.RuneCountInString(t) < 300) {
 			t = capitalsRun(t)

@@ -282,6 +282,24 @@ func ValidJurisdiction(code string) bool { return reJurisdictionCode.MatchString
 // code: 2 or 3 lowercase letters.
 func ValidLanguage(code string) bool { return reLanguageCode.MatchString(code) }
 
+// fieldNames are the French names of the metadata fields, as
+// Document.Incomplete lists them in English.
+var fieldNames = map[string]string{"title": "titre", "kind": "type", "jurisdiction": "juridiction",
+	"date": "date", "language": "langue", "number": "numéro", "authority": "origine"}
+
+// FieldLabels returns the French names of metadata fields ("kind" →
+// "type"), for messages to users; an unknown name is kept.
+func FieldLabels(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		if n, ok := fieldNames[f]; ok {
+			f = n
+		}
+		out[i] = f
+	}
+	return out
+}
+
 // languageKeys returns the language codes of m.Languages, sorted, so that
 // problems are reported in a stable order.
 func (m *Meta) languageKeys() []string {

@@ -338,9 +338,10 @@ func TestTitleLineSkipsStateHeading(t *testing.T) {
 // written « N 9999-004 » is read. Synthetic titles.
 func TestTitleLineStopsAtText(t *testing.T) {
 	for in, want := range map[string]string{
-		"LOI N°9999-005 DU 1ER JANVIER 2099 SYNTHÉTIQUE DE TEST Texte synthétique, pas du droit.": "LOI N°9999-005 DU 1ER JANVIER 2099 SYNTHÉTIQUE DE TEST",
-		"Loi synthétique n° 9999-006 de test":                                                     "Loi synthétique n° 9999-006 de test",
-		"LOI N 9999-004 SYNTHÉTIQUE":                                                              "LOI N 9999-004 SYNTHÉTIQUE",
+		"LOI N°9999-005 DU 1ER JANVIER 2099 SYNTHÉTIQUE DE TEST Texte synthétique, pas du droit.":       "LOI N°9999-005 DU 1ER JANVIER 2099 SYNTHÉTIQUE DE TEST",
+		"Loi synthétique n° 9999-006 de test":                                                           "Loi synthétique n° 9999-006 de test",
+		"LOI N 9999-004 SYNTHÉTIQUE":                                                                    "LOI N 9999-004 SYNTHÉTIQUE",
+		"REPUBLIQUE DU MALI LOI N°9999-001 DU 3 MARS 2099 SYNTHÉTIQUE Texte synthétique, pas du droit.": "LOI N°9999-001 DU 3 MARS 2099 SYNTHÉTIQUE",
 	} {
 		if got := titleLine([]block{{text: in}}); got != want {
 			t.Errorf("titleLine(%q) = %q, want %q", in, got, want)

@@ -345,21 +345,8 @@ func authenticity(d *corpus.Document) string {
 	return ""
 }
 
-// fieldNames are the French names of Document.Incomplete's fields.
-var fieldNames = map[string]string{"title": "titre", "kind": "type", "jurisdiction": "juridiction",
-	"date": "date", "language": "langue", "number": "numéro", "authority": "origine"}
-
-// fieldLabels translates metadata field names.
-func fieldLabels(fields []string) []string {
-	out := make([]string, len(fields))
-	for i, f := range fields {
-		if n, ok := fieldNames[f]; ok {
-			f = n
-		}
-		out[i] = f
-	}
-	return out
-}
+// fieldLabels translates metadata field names (corpus.FieldLabels).
+func fieldLabels(fields []string) []string { return corpus.FieldLabels(fields) }
 
 // timeLabel writes an RFC 3339 time in French ("1er janvier 2000 à 09:30
 // UTC"); anything else as is.

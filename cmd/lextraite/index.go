@@ -115,7 +115,7 @@ func (s *summary) print(w io.Writer) {
 				fmt.Fprintf(w, "  … et %d autres (voir /corpus sur le site)\n", len(s.incomplete)-20)
 				break
 			}
-			fmt.Fprintf(w, "  - %s (%s) : manque %s\n", d.Source, d.ID, strings.Join(d.Incomplete, ", "))
+			fmt.Fprintf(w, "  - %s (%s) : manque %s\n", d.Source, d.ID, strings.Join(corpus.FieldLabels(d.Incomplete), ", "))
 		}
 	}
 }
