@@ -290,3 +290,17 @@ func TestDefinitionMatrixOnRealCorpus(t *testing.T) {
 	}
 	t.Error("pas de ligne « mendicité » pour la France")
 }
+
+// TestDefinitionColumnsSayTheirLanguage: two versions of one instrument
+// in the matrix are told apart by their language.
+func TestDefinitionColumnsSayTheirLanguage(t *testing.T) {
+	f := wholeCorpus(t)
+	h, err := New(f, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, h, "/comparer/definitions").Body.String()
+	if !strings.Contains(body, " — version anglaise") {
+		t.Errorf("no column says it is the English version")
+	}
+}

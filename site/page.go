@@ -443,9 +443,10 @@ func (srv *server) provisionViewOf(d *corpus.Document, p *corpus.Provision) prov
 // funcs are the template functions.
 func (srv *server) funcs() template.FuncMap {
 	return template.FuncMap{
-		"static": srv.static.url,
-		"join":   strings.Join,
-		"add":    func(a, b int) int { return a + b },
+		"static":  srv.static.url,
+		"join":    strings.Join,
+		"add":     func(a, b int) int { return a + b },
+		"langAdj": languageAdjective,
 		// pair bundles a heading and links for the "citelist" template.
 		"pair": func(h string, l []link) struct {
 			H string
