@@ -200,6 +200,10 @@ type Citation struct {
 	ref *citeRef // the parsed reference, for Resolve (see citations.go)
 }
 
+// CodeIgnored is the Code of a file left out on purpose: a hidden file,
+// the corpus's SOURCES.md, an index folder, a sidecar's « skip: ».
+const CodeIgnored = "ignored"
+
 // Skipped is a file that was not indexed, with the reason a user can act on.
 type Skipped struct {
 	// Path is relative to the corpus root, forward slashes.
@@ -207,7 +211,8 @@ type Skipped struct {
 	// Reason is a French sentence ("PDF protégé par un mot de passe").
 	Reason string `json:"reason"`
 	// Code is a stable machine code: encrypted, no-text, corrupt, empty,
-	// unsupported, error.
+	// unsupported, error, or ignored (CodeIgnored: not a text to index,
+	// nothing to do).
 	Code string `json:"code"`
 	// Root is the corpus folder Path is relative to, as the user gave it
 	// (`-corpus mes-textes`), set by the caller when several folders are

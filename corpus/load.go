@@ -174,7 +174,7 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 				return fs.SkipDir
 			}
 			if rel != "." && isIndexDir(abs) {
-				skipped = append(skipped, Skipped{Path: rel, Reason: "dossier d'index lextraite (pas un texte), ignoré", Code: "unsupported"})
+				skipped = append(skipped, Skipped{Path: rel, Reason: "dossier d'index lextraite (pas un texte), ignoré", Code: CodeIgnored})
 				return fs.SkipDir
 			}
 			if rel != "." && isFolderDocument(abs) {
@@ -203,12 +203,12 @@ func findUnits(root string) ([]unit, []Skipped, int, error) {
 		name := d.Name()
 		switch {
 		case strings.HasPrefix(name, "."):
-			skipped = append(skipped, Skipped{Path: rel, Reason: "fichier caché, ignoré", Code: "unsupported"})
+			skipped = append(skipped, Skipped{Path: rel, Reason: "fichier caché, ignoré", Code: CodeIgnored})
 		case strings.HasSuffix(name, ".meta.yaml"):
 			// a sidecar: read with the file it describes
 			sidecars = append(sidecars, rel)
 		case rel == "SOURCES.md":
-			skipped = append(skipped, Skipped{Path: rel, Reason: "notice de provenance du corpus, pas un texte juridique", Code: "unsupported"})
+			skipped = append(skipped, Skipped{Path: rel, Reason: "notice de provenance du corpus, pas un texte juridique", Code: CodeIgnored})
 		default:
 			units = append(units, unit{rel: rel, abs: abs, files: 1})
 		}
@@ -322,7 +322,7 @@ func loadUnit(u unit, src metaSources, ocr OCRConfig) (docs []*Document, skip []
 	}
 	for _, m := range metas {
 		if m.Skip != "" {
-			return nil, append(skip, Skipped{Path: u.rel, Reason: m.Skip, Code: "unsupported"})
+			return nil, append(skip, Skipped{Path: u.rel, Reason: m.Skip, Code: CodeIgnored})
 		}
 	}
 	if u.folder {

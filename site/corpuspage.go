@@ -312,6 +312,7 @@ var skipAdvice = map[string][2]string{
 	"corrupt":     {"fichier endommagé", "Récupérer une nouvelle copie du fichier : le téléchargement ou la copie a pu être interrompu."},
 	"empty":       {"fichier vide", "Vérifier la copie du fichier."},
 	"unsupported": {"format non pris en charge", "Convertir le texte en PDF, HTML, Markdown ou texte brut."},
+	"ignored":     {"ignoré volontairement", "Rien à faire : ce fichier n'est pas un texte à indexer."},
 	// warnings: the file was indexed
 	"duplicate-id": {"identifiant déjà pris", "Donner au document un id unique dans son fichier .meta.yaml : son adresse restera stable."},
 	"meta":         {"fichier .meta.yaml à corriger", "Corriger la clé ou la valeur signalée, puis relancer l'indexation."},

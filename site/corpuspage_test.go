@@ -79,3 +79,12 @@ func TestSkippedViewsSayKindOnce(t *testing.T) {
 		t.Errorf("views = %+v", v)
 	}
 }
+
+// TestIgnoredFilesNeedNothing: a file left out on purpose is not told to
+// be converted.
+func TestIgnoredFilesNeedNothing(t *testing.T) {
+	v := skippedViews([]corpus.Skipped{{Path: "SOURCES.md", Code: corpus.CodeIgnored, Reason: "notice de provenance du corpus, pas un texte juridique"}})
+	if v[0].Kind != "ignoré volontairement" || strings.Contains(v[0].Remedy, "Convertir") {
+		t.Errorf("view = %+v", v[0])
+	}
+}
