@@ -1487,9 +1487,8 @@ func addNames(text string, cites []Citation) []Citation {
 				continue
 			}
 		}
-		st, e0 := m[0], end
-		st, end = italicTitle(text, st, end)
-		if end != e0 && chaptered(text, end) {
+		st, end, chapter := italicTitle(text, m[0], end)
+		if chapter {
 			extra = append(extra, Citation{Start: st, End: end, Kind: kind, ref: &citeRef{scope: scopeNamed, instr: text[st:end]}})
 			continue
 		}
@@ -1516,8 +1515,8 @@ func addNames(text string, cites []Citation) []Citation {
 		m := [2]int{start, e}
 		k := sort.Search(len(names), func(i int) bool { return names[i].End > m[0] })
 		if k == len(names) || names[k].Start >= m[1] {
-			st, end := italicTitle(text, m[0], e)
-			if end != e && chaptered(text, end) {
+			st, end, chapter := italicTitle(text, m[0], e)
+			if chapter {
 				r = &citeRef{scope: scopeNamed, instr: text[st:end]}
 			}
 			extra = append(extra, Citation{Start: st, End: end, Kind: CiteCode, ref: r})
@@ -1538,22 +1537,17 @@ var reProtocolOf = regexp.MustCompile(`(?:(?i:premier|1er|second|deuxième|\d+e)
 
 // italicTitle extends the name text[s:e] over the Markdown italics around
 // it and the Canadian chapter after them: "*Code criminel*, chapitre C-34
-// des Statuts révisés du Canada de 1970".
-func italicTitle(text string, s, e int) (int, int) {
+// des Statuts révisés du Canada de 1970". chapter reports that a chapter
+// was read: the name is then that of an older consolidation or of another
+// act, not the text of the base.
+func italicTitle(text string, s, e int) (start, end int, chapter bool) {
 	if s > 0 && text[s-1] == '*' && e < len(text) && text[e] == '*' {
 		s, e = s-1, e+1
 		if c := match(reCanChapter, text, e); c > 0 {
-			e = c
+			return s, c, true
 		}
 	}
-	return s, e
-}
-
-// chaptered: the name ending at e was extended over a Canadian chapter
-// (italicTitle): an older consolidation ("chapitre C-34 des Statuts
-// révisés du Canada de 1970") or another act, not the text of the base.
-func chaptered(text string, e int) bool {
-	return strings.Contains(text[max(0, e-90):e], "Statuts") || strings.Contains(text[max(0, e-90):e], "Statutes")
+	return s, e, false
 }
 
 // reCanChapter is the chapter of a Canadian statute after its title:

@@ -788,7 +788,13 @@ func MergeReports(reps ...*Report) *Report {
 	}
 	if len(reps) > 1 {
 		out.Warnings = append(out.Warnings, dedupeIDs(groups)...)
-		out.Warnings = append(out.Warnings, sameText(out.Documents)...)
+		// copies across folders; those inside one were reported by its
+		// LoadDir
+		for _, w := range sameText(out.Documents) {
+			if !slices.Contains(out.Warnings, w) {
+				out.Warnings = append(out.Warnings, w)
+			}
+		}
 		sort.SliceStable(out.Documents, func(i, j int) bool { return out.Documents[i].Source < out.Documents[j].Source })
 	}
 	return out
@@ -822,8 +828,6 @@ func isWarning(s Skipped) bool {
 // provisions) is, word for word, that of another document read before it
 // in source order: the same law copied under two names is indexed twice
 // and its results come twice. Both stay in the base; the user decides.
-// A warning already given (the same pair in a merged report) is given
-// once.
 func sameText(docs []*Document) []Skipped {
 	sorted := slices.Clone(docs)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Source < sorted[j].Source })

@@ -178,4 +178,21 @@ func TestSameTextWarned(t *testing.T) {
 	if len(got) != 1 || !strings.HasPrefix(got[0], "un.txt: même texte que copie.txt") {
 		t.Errorf("same-text warnings = %q", got)
 	}
+	// merged with another folder, the pair found inside one is reported
+	// once, and a copy across folders is reported
+	other := t.TempDir()
+	write(t, other, "ailleurs.txt", strings.Repeat("Autre texte synthétique de test. ", 10)+"\n")
+	rep2, err := LoadDir(other, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, w := range MergeReports(rep, rep2).Warnings {
+		if w.Code == warnSameText {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("merged same-text warnings: %d, want 2 (one inside a folder, one across)", n)
+	}
 }

@@ -881,9 +881,10 @@ func (ix *Index) analyzeOne(analyzer, s string) string {
 // hit turns a bleve match into a Hit, from the documents in memory.
 func (ix *Index) hit(dm *search.DocumentMatch) (Hit, bool) {
 	var (
-		d    *corpus.Document
-		h    Hit
-		text string
+		d       *corpus.Document
+		h       Hit
+		text    string
+		heading string // of a provision: its snippet when it has no text
 	)
 	if ref, ok := ix.provs[dm.ID]; ok {
 		d = ref.doc
@@ -896,7 +897,7 @@ func (ix *Index) hit(dm *search.DocumentMatch) (Hit, bool) {
 			Language:  firstNonEmpty(p.Language, d.Language),
 			Source:    firstNonEmpty(p.Source, d.Source),
 		}
-		text = p.Text
+		text, heading = p.Text, p.Heading
 	} else if d, ok = ix.docs[dm.ID]; ok {
 		h = Hit{
 			ID:       d.ID,
@@ -920,7 +921,7 @@ func (ix *Index) hit(dm *search.DocumentMatch) (Hit, bool) {
 	case h.Anchor != "":
 		// a provision without text (a repealed article, a heading
 		// alone): its own heading, never another provision's words
-		h.Snippet = snippet(ix.provs[dm.ID].p.Heading, nil, snippetLen)
+		h.Snippet = snippet(heading, nil, snippetLen)
 	case len(d.Provisions) > 0:
 		// a document without a preamble: the start of its first article
 		h.Snippet = snippet(d.Provisions[0].Text, nil, snippetLen)

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -319,12 +317,6 @@ var skipAdvice = map[string][2]string{
 	"same-text":    {"texte en double", "Retirer l'une des deux copies du dossier du corpus, puis relancer l'indexation."},
 }
 
-// capitalized returns s with its first letter in upper case.
-func capitalized(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 func skippedViews(in []corpus.Skipped) []skippedView {
 	out := make([]skippedView, 0, len(in))
 	for _, sk := range in {
@@ -333,7 +325,7 @@ func skippedViews(in []corpus.Skipped) []skippedView {
 		// format non pris en charge : … » reads once
 		for _, e := range []error{corpus.ErrCorrupt, corpus.ErrUnsupported} {
 			if r, ok := strings.CutPrefix(v.Reason, e.Error()+" : "); ok {
-				v.Reason = capitalized(r)
+				v.Reason = capitalize(r)
 			}
 		}
 		if a, ok := skipAdvice[sk.Code]; ok {

@@ -293,7 +293,11 @@ func (srv *server) handleSearch(c *gin.Context) error {
 	}
 	srv.fillResults(page, resp)
 	page.Missing = srv.missingActs(params.Query)
-	page.Absent, page.Present = srv.absentJurisdictions(params)
+	if resp.Total == 0 || len(params.Jurisdiction) > 1 || strings.Contains(params.Query, ":") {
+		// only then may a jurisdiction filter have asked for what the base
+		// lacks: a filter that found texts does not scan the documents
+		page.Absent, page.Present = srv.absentJurisdictions(params)
+	}
 	srv.render(c, 200, "results", page)
 	return nil
 }
