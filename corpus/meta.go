@@ -235,15 +235,15 @@ func (m *Meta) sanitize() []string {
 		}
 	}
 	if m.Jurisdiction != "" && !ValidJurisdiction(m.Jurisdiction) {
-		if l := strings.ToLower(m.Jurisdiction); ValidJurisdiction(l) && len(l) <= 3 {
-			m.Jurisdiction = l // "ML"
+		if l := CodeCase(m.Jurisdiction); ValidJurisdiction(l) {
+			m.Jurisdiction = l // "ML", "ECOWAS"
 		} else {
 			errs = append(errs, fmt.Sprintf("jurisdiction %q : code pays ISO 3166-1 en minuscules (ml, ne, sn…) ou un, au, ecowas, coe, ilo, int", m.Jurisdiction))
 			m.Jurisdiction = ""
 		}
 	}
 	if m.Language != "" && !ValidLanguage(m.Language) {
-		if l := strings.ToLower(m.Language); ValidLanguage(l) {
+		if l := CodeCase(m.Language); ValidLanguage(l) {
 			m.Language = l // "FR"
 		} else {
 			errs = append(errs, fmt.Sprintf("language %q : code ISO 639-1 (fr, en, nl, de, it…)", m.Language))
@@ -272,6 +272,17 @@ var (
 	reJurisdictionCode = regexp.MustCompile(`^[a-z]{2,10}$`)
 	reLanguageCode     = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
+
+// CodeCase lowercases a jurisdiction or language code typed in capitals
+// ("ML", "ECOWAS", "FR"), as ISO 3166-1 and 639-1 codes are often
+// written; a word in mixed case ("Mali") is returned as typed, for the
+// error that follows to quote it.
+func CodeCase(s string) string {
+	if s == strings.ToUpper(s) {
+		return strings.ToLower(s)
+	}
+	return s
+}
 
 // ValidJurisdiction reports whether code has the shape of a jurisdiction
 // code of DESIGN.md: ISO 3166-1 alpha-2 in lowercase ("ml") or an

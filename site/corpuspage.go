@@ -41,7 +41,7 @@ func parseCorpusParams(v url.Values) (corpusParams, error) {
 			if val != "" {
 				return "", badRequest("un seul filtre « %s » à la fois sur la liste du corpus", name)
 			}
-			if !valid(s) && !(name == "juridiction" && valid(codeCase(s))) {
+			if !valid(s) && !(name == "juridiction" && valid(corpus.CodeCase(s))) {
 				return "", badRequest("le filtre « %s » attend %s, pas « %s »", name, what, truncateRunes(s, 40))
 			}
 			val = s
@@ -52,7 +52,7 @@ func parseCorpusParams(v url.Values) (corpusParams, error) {
 	if p.Jurisdiction, err = one("juridiction", "un code de juridiction (ml, ne, sn…)", corpus.ValidJurisdiction); err != nil {
 		return p, err
 	}
-	p.Jurisdiction = codeCase(p.Jurisdiction)
+	p.Jurisdiction = corpus.CodeCase(p.Jurisdiction)
 	if p.Kind, err = one("type", "un type de texte ("+strings.Join(corpus.Kinds, ", ")+")",
 		func(s string) bool { return slices.Contains(corpus.Kinds, canonicalKind(s)) }); err != nil {
 		return p, err

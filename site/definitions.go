@@ -334,7 +334,7 @@ func parseJurisdictions(vals []string) ([]string, error) {
 	}
 	out := []string{}
 	for _, v := range vals {
-		v = codeCase(strings.TrimSpace(v))
+		v = corpus.CodeCase(strings.TrimSpace(v))
 		if v == "" {
 			continue
 		}

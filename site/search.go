@@ -45,25 +45,15 @@ var reYear = regexp.MustCompile(`^[0-9]{4}$`)
 // filterParams are the filters in the order the facets are shown.
 var filterParams = []filterParam{
 	{"juridiction", corpus.ValidJurisdiction,
-		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)", codeCase},
+		func(p *searchParams) *[]string { return &p.Jurisdiction }, "un code de juridiction (ml, ne, sn…)", corpus.CodeCase},
 	{"type", func(s string) bool { return slices.Contains(corpus.Kinds, s) },
 		func(p *searchParams) *[]string { return &p.Kind }, "un type de texte (loi, décret, code…)", canonicalKind},
 	{"annee", reYear.MatchString,
 		func(p *searchParams) *[]string { return &p.Year }, "une année à quatre chiffres", nil},
 	{"langue", corpus.ValidLanguage,
-		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)", codeCase},
+		func(p *searchParams) *[]string { return &p.Language }, "un code de langue (fr, en…)", corpus.CodeCase},
 	{"cour", validCourt,
 		func(p *searchParams) *[]string { return &p.Court }, "un nom de juridiction (Cour de cassation…)", nil},
-}
-
-// codeCase lowercases a code typed in capitals ("ML", "ECOWAS", "FR"), as
-// ISO 3166-1 and 639-1 codes are often written; a word in mixed case
-// ("Mali") is left as typed, for the error to quote it.
-func codeCase(s string) string {
-	if s == strings.ToUpper(s) {
-		return strings.ToLower(s)
-	}
-	return s
 }
 
 // canonicalKind is corpus.KindOf of s, s itself when it names no kind
